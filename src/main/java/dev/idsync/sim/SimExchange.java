@@ -1,0 +1,160 @@
+package dev.idsync.sim;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+
+import com.sun.net.httpserver.HttpExchange;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One HTTP exchange of a simulated service: the decoded request, and the means to answer it.
+ */
+public final class SimExchange {
+
+	private final HttpExchange exchange;
+
+	private final byte[] body;
+
+	private SimExchange(HttpExchange exchange, byte[] body) {
+		this.exchange = exchange;
+		this.body = body;
+	}
+
+	/** Reads the request body of {@code exchange} fully. */
+	public static SimExchange of(HttpExchange exchange) {
+		try {
+			return new SimExchange(exchange, exchange.getRequestBody().readAllBytes());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** The HTTP method. */
+	public String method() {
+		return this.exchange.getRequestMethod();
+	}
+
+	/** The request path, decoded. */
+	public String path() {
+		return this.exchange.getRequestURI().getPath();
+	}
+
+	/** The first value of a request header, or {@code null}. */
+	public @Nullable String header(String name) {
+		return this.exchange.getRequestHeaders().getFirst(name);
+	}
+
+	/** The raw request body. */
+	public byte[] body() {
+		return this.body.clone();
+	}
+
+	/** The query string's parameters, in order (a key may repeat). */
+	public List<Map.Entry<String, String>> query() {
+		return parseForm(this.exchange.getRequestURI().getRawQuery());
+	}
+
+	/** The first value of query parameter {@code name}, or {@code null}. */
+	public @Nullable String queryParam(String name) {
+		return first(query(), name);
+	}
+
+	/** The form-encoded body's parameters, in order, when the body is form-encoded (else empty). */
+	public List<Map.Entry<String, String>> form() {
+		String type = header("Content-Type");
+		if (this.body.length == 0 || (type != null && !type.startsWith("application/x-www-form-urlencoded"))) {
+			return List.of();
+		}
+		return parseForm(new String(this.body, StandardCharsets.UTF_8));
+	}
+
+	/** Answers with {@code status}, {@code contentType} and {@code content}, gzip-compressed when asked and allowed. */
+	public void respond(int status, String contentType, byte[] content, Map<String, List<String>> headers,
+			boolean gzipAllowed) {
+		byte[] payload = content;
+		if (gzipAllowed && accepts("gzip") && content.length > 0) {
+			payload = gzip(content);
+			this.exchange.getResponseHeaders().set("Content-Encoding", "gzip");
+		}
+		this.exchange.getResponseHeaders().set("Content-Type", contentType);
+		headers.forEach((name, values) -> values.forEach((v) -> this.exchange.getResponseHeaders().add(name, v)));
+		try {
+			this.exchange.sendResponseHeaders(status, (payload.length > 0) ? payload.length : -1);
+			try (OutputStream out = this.exchange.getResponseBody()) {
+				out.write(payload);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		finally {
+			this.exchange.close();
+		}
+	}
+
+	/** Answers with {@code status} and a plain body, without compression. */
+	public void respond(int status, String contentType, String content) {
+		respond(status, contentType, content.getBytes(StandardCharsets.UTF_8), Map.of(), false);
+	}
+
+	private boolean accepts(String encoding) {
+		String accept = header("Accept-Encoding");
+		return accept != null && accept.toLowerCase().contains(encoding);
+	}
+
+	/** Parses {@code application/x-www-form-urlencoded} text into ordered pairs. */
+	public static List<Map.Entry<String, String>> parseForm(@Nullable String raw) {
+		List<Map.Entry<String, String>> pairs = new ArrayList<>();
+		if (raw == null || raw.isEmpty()) {
+			return pairs;
+		}
+		for (String part : raw.split("&")) {
+			if (part.isEmpty()) {
+				continue;
+			}
+			int eq = part.indexOf('=');
+			String key = (eq < 0) ? part : part.substring(0, eq);
+			String value = (eq < 0) ? "" : part.substring(eq + 1);
+			pairs.add(Map.entry(decode(key), decode(value)));
+		}
+		return pairs;
+	}
+
+	/** The first value of {@code name} among {@code pairs}, or {@code null}. */
+	public static @Nullable String first(List<Map.Entry<String, String>> pairs, String name) {
+		return pairs.stream().filter((e) -> e.getKey().equals(name)).map(Map.Entry::getValue).findFirst().orElse(null);
+	}
+
+	/** The pairs as a map, keeping the first value of a repeated key. */
+	public static Map<String, String> asMap(List<Map.Entry<String, String>> pairs) {
+		Map<String, String> map = new LinkedHashMap<>();
+		pairs.forEach((e) -> map.putIfAbsent(e.getKey(), e.getValue()));
+		return map;
+	}
+
+	private static String decode(String value) {
+		return URLDecoder.decode(value, StandardCharsets.UTF_8);
+	}
+
+	private static byte[] gzip(byte[] content) {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
+			out.write(content);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return bytes.toByteArray();
+	}
+
+}
