@@ -1,0 +1,33 @@
+package dev.idsync.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The Phorge (or Phabricator) instance idsync keeps honest ({@code idsync.phorge}).
+ *
+ * @param url the instance's base URL, e.g. {@code https://phorge.example.com}
+ * @param tokenFile a file holding the Conduit API token of idsync's bot account
+ * @param tokenEnv the environment variable holding the token when {@code token-file} is not set
+ * @param lookupConcurrency how many {@code user.query} email lookups run at once
+ * @param timeout connect and read timeout of each Conduit call
+ */
+public record PhorgeProperties(String url, @Nullable Path tokenFile,
+		@DefaultValue("IDSYNC_CONDUIT_TOKEN") String tokenEnv, @DefaultValue("4") int lookupConcurrency,
+		@DefaultValue("30s") Duration timeout) {
+
+	public PhorgeProperties {
+		url = Endpoints.require("idsync.phorge.url", url, "https://phorge.example.com").toString();
+		if (lookupConcurrency < 1 || lookupConcurrency > 32) {
+			throw new ConfigException("idsync.phorge.lookup-concurrency: " + lookupConcurrency
+					+ " is out of range. Use 1 to 32 (default 4).");
+		}
+		if (timeout.isNegative() || timeout.isZero()) {
+			throw new ConfigException("idsync.phorge.timeout must be positive, e.g. 30s.");
+		}
+	}
+
+}

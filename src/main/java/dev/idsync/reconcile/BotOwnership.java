@@ -1,0 +1,14 @@
+package dev.idsync.reconcile;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.idsync.domain.Person;
+
+/**
+ * The configured owner of a bot and what the identity sources say about them.
+ *
+ * @param ownerEmail the owner as configured (an identity's email)
+ * @param owner the owner as the sources know them, or {@code null} when no source knows that email
+ */
+public record BotOwnership(String ownerEmail, @Nullable Person owner) {
+}

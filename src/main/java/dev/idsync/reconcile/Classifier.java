@@ -1,0 +1,148 @@
+package dev.idsync.reconcile;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.idsync.domain.Account;
+import dev.idsync.domain.Category;
+import dev.idsync.domain.Finding;
+import dev.idsync.domain.MatchMethod;
+import dev.idsync.domain.Person;
+
+/**
+ * Decides the state of every account and of every identity nobody matched, with the evidence for it.
+ */
+public final class Classifier {
+
+	private Classifier() {
+	}
+
+	/**
+	 * Classifies one Phorge account: exactly one account-state finding per account.
+	 * @param accountCase the account, the people who claim it and, for a bot, its owner
+	 * @return the finding
+	 */
+	public static Finding classify(AccountCase accountCase) {
+		Account account = accountCase.account();
+		return switch (account.kind()) {
+			case LIST -> of(Category.MAILING_LIST, account, null, "mailing lists are never people",
+					List.of(describe(account)), null);
+			case BOT -> bot(account, accountCase.botOwnership());
+			case HUMAN -> human(account, accountCase.candidates());
+		};
+	}
+
+	/**
+	 * Classifies a person no account was matched to.
+	 * @param person the person
+	 * @return a joiner finding for an active person, nothing otherwise
+	 */
+	public static Optional<Finding> classifyUnclaimed(Person person) {
+		if (!person.lifecycle().isActive()) {
+			return Optional.empty();
+		}
+		return Optional.of(new Finding(Category.JOINER_NO_ACCOUNT, null, null, person.key(),
+				"an active identity that no Phorge account matches by email or username", List.of(describe(person)),
+				null));
+	}
+
+	private static Finding bot(Account bot, @Nullable BotOwnership ownership) {
+		if (ownership == null) {
+			return of(Category.BOT_NO_OWNER, bot, null, "every bot needs an owner in idsync.bots",
+					List.of(describe(bot), "idsync.bots: no entry for " + bot.username()), null);
+		}
+		Person owner = ownership.owner();
+		if (owner == null || !owner.lifecycle().isActive()) {
+			String said = (owner != null) ? describe(owner)
+					: "owner " + ownership.ownerEmail() + ": unknown to every identity source";
+			return new Finding(Category.BOT_OWNER_LEFT, bot.username(), bot.phid(), ownership.ownerEmail(),
+					"a bot's owner must be an active identity", List.of(describe(bot), said), null);
+		}
+		return new Finding(Category.LINKED_OK, bot.username(), bot.phid(), owner.key(),
+				"a bot is linked to its configured, active owner", List.of(describe(bot), describe(owner)), null);
+	}
+
+	private static Finding human(Account account, List<Candidate> candidates) {
+		if (candidates.isEmpty()) {
+			return account.disabled()
+					? of(Category.UNLINKED_DISABLED, account, null, "a disabled account nobody claims needs nothing",
+							List.of(describe(account)), null)
+					: of(Category.ORPHAN, account, null,
+							"an enabled human account must belong to an identity (by email or username)",
+							List.of(describe(account), "no identity in any source matched it"), null);
+		}
+		if (candidates.size() > 1 || candidates.get(0).accountsClaimed() > 1) {
+			return disputed(account, candidates);
+		}
+		Candidate only = candidates.get(0);
+		List<String> evidence = List.of(describe(account), describe(only.person()), describe(only));
+		if (only.person().lifecycle().isInactive()) {
+			return account.disabled()
+					? linked(Category.LINKED_OK, account, only, "a leaver's account is disabled", evidence)
+					: linked(Category.LEAVER_ACTIVE, account, only,
+							"an identity inactive in every source must not have an enabled account", evidence);
+		}
+		if (account.disabled()) {
+			return linked(Category.LINKED_DISABLED, account, only,
+					"an active person's account was disabled outside idsync; idsync re-enables only what it disabled",
+					evidence);
+		}
+		if (!account.approved()) {
+			return linked(Category.PENDING_APPROVAL, account, only, "an active person's account awaits approval",
+					evidence);
+		}
+		return linked(Category.LINKED_OK, account, only, "an active person's account is enabled", evidence);
+	}
+
+	private static Finding disputed(Account account, List<Candidate> candidates) {
+		List<String> evidence = new ArrayList<>();
+		evidence.add(describe(account));
+		for (Candidate candidate : candidates) {
+			evidence.add(describe(candidate.person()) + " | " + describe(candidate)
+					+ ((candidate.accountsClaimed() > 1) ? " | claims " + candidate.accountsClaimed() + " accounts"
+							: ""));
+		}
+		String identity = (candidates.size() == 1) ? candidates.get(0).person().key() : null;
+		MatchMethod method = (candidates.size() == 1) ? candidates.get(0).method() : null;
+		return of(Category.DISPUTED, account, identity,
+				"an account and an identity are linked only when each has exactly one counterpart", evidence, method);
+	}
+
+	private static Finding linked(Category category, Account account, Candidate candidate, String rule,
+			List<String> evidence) {
+		return of(category, account, candidate.person().key(), rule, evidence, candidate.method());
+	}
+
+	private static Finding of(Category category, Account account, @Nullable String identity, String rule,
+			List<String> evidence, @Nullable MatchMethod method) {
+		return new Finding(category, account.username(), account.phid(), identity, rule, evidence, method);
+	}
+
+	static String describe(Account account) {
+		List<String> state = new ArrayList<>();
+		state.add(account.disabled() ? "disabled" : "enabled");
+		state.add(account.approved() ? "approved" : "not approved");
+		if (account.admin()) {
+			state.add("admin");
+		}
+		return "phorge: @" + account.username() + " (" + account.kind().name().toLowerCase(Locale.ROOT) + ") "
+				+ String.join(", ", state);
+	}
+
+	static String describe(Person person) {
+		return "identity " + person.key() + ": " + person.sources();
+	}
+
+	static String describe(Candidate candidate) {
+		return switch (candidate.method()) {
+			case EMAIL -> "matched by email " + candidate.detail() + " (high confidence)";
+			case USERNAME -> "matched by username rule: @" + candidate.detail()
+					+ " is the local part of the primary email (medium confidence)";
+		};
+	}
+
+}

@@ -1,0 +1,310 @@
+package dev.idsync.sim;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.IntConsumer;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.idsync.sim.Names.Human;
+import dev.idsync.sim.google.GoogleSimUser;
+import dev.idsync.sim.okta.OktaSimUser;
+import dev.idsync.sim.phorge.PhorgeEmail;
+import dev.idsync.sim.phorge.PhorgeToken;
+import dev.idsync.sim.phorge.PhorgeUser;
+
+/**
+ * Generates a deterministic synthetic organisation that plants every drift category the job knows, in known numbers,
+ * with the mess of a real one: people in one or both identity providers, mixed-case and secondary addresses, Google
+ * aliases, username-only matches, disputes, bots with and without owners, unapproved accounts and mailing lists.
+ */
+public final class OrgGenerator {
+
+	/** The smallest organisation in which every category can be planted. */
+	public static final int MIN_PEOPLE = 50;
+
+	/** The synthetic "now" every generated date is relative to (2026-11-17), so that a seed fixes everything. */
+	static final long EPOCH = 1_795_000_000L;
+
+	private static final String DOMAIN = "example.com";
+
+	private final Random random;
+
+	private final Names names;
+
+	private final Ids ids;
+
+	private final Set<String> usernames = new HashSet<>();
+
+	private final List<OktaSimUser> okta = new ArrayList<>();
+
+	private final List<GoogleSimUser> google = new ArrayList<>();
+
+	private final List<Draft> accounts = new ArrayList<>();
+
+	private final List<TruthEntry> identityTruth = new ArrayList<>();
+
+	private final Map<String, String> botOwners = new LinkedHashMap<>();
+
+	private final List<Human> active = new ArrayList<>();
+
+	private final List<Human> gone = new ArrayList<>();
+
+	private OrgGenerator(long seed) {
+		this.random = new Random(seed);
+		this.names = new Names(this.random);
+		this.ids = new Ids(this.random);
+	}
+
+	/**
+	 * Generates an organisation.
+	 * @param seed fixes every name, id, token and choice
+	 * @param people how many people the identity providers hold, at least {@link #MIN_PEOPLE}
+	 * @return the organisation and its planted truth
+	 */
+	public static SyntheticOrg generate(long seed, int people) {
+		if (people < MIN_PEOPLE) {
+			throw new IllegalArgumentException("--people must be at least " + MIN_PEOPLE + " (was " + people + ")");
+		}
+		return new OrgGenerator(seed).plant(people);
+	}
+
+	private SyntheticOrg plant(int people) {
+		Quotas q = Quotas.of(people);
+		repeat(q.admins(), (i) -> plantLinked(Presence.OKTA, State.ACTIVE, Style.PRIMARY, AccountState.ADMIN, "LINKED_OK"));
+		repeat(q.leaversActive(), (i) -> plantLeaver(i, AccountState.ENABLED, "LEAVER_ACTIVE"));
+		repeat(q.leaversDisabled(), (i) -> plantLeaver(i, AccountState.DISABLED, "LINKED_OK"));
+		repeat(q.joiners(), (i) -> this.identityTruth.add(new TruthEntry("JOINER_NO_ACCOUNT", null,
+				identity(Presence.pick(i), State.ACTIVE).human().email())));
+		repeat(q.goneWithoutAccount(), (i) -> this.gone.add(identity(Presence.pick(i), State.inactive(i)).human()));
+		repeat(q.pendingWithoutAccount(), (i) -> identity(Presence.OKTA, State.PENDING));
+		repeat(q.pendingApproval(),
+				(i) -> plantLinked(Presence.pick(i), State.ACTIVE, Style.PRIMARY, AccountState.UNAPPROVED, "PENDING_APPROVAL"));
+		repeat(q.linkedDisabled(),
+				(i) -> plantLinked(Presence.pick(i), State.ACTIVE, Style.PRIMARY, AccountState.DISABLED, "LINKED_DISABLED"));
+		repeat(q.split(), (i) -> plantLinked(Presence.BOTH, State.SPLIT, Style.PRIMARY, AccountState.ENABLED, "LINKED_OK"));
+		repeat(q.usernameRule(),
+				(i) -> plantLinked(Presence.pick(i), State.ACTIVE, Style.USERNAME, AccountState.ENABLED, "LINKED_OK"));
+		repeat(q.disputedShared(), (i) -> plantSharedDispute());
+		repeat(q.disputedDouble(), (i) -> plantDoubleDispute());
+		repeat(q.regular(), (i) -> plantLinked(Presence.pick(i), State.ACTIVE, Style.pick(this.random),
+				AccountState.ENABLED, "LINKED_OK"));
+		repeat(q.orphans(), (i) -> plantStray("contractors.example.net", (i == 1) ? AccountState.ADMIN
+				: (i == 2) ? AccountState.UNAPPROVED : AccountState.ENABLED, "ORPHAN"));
+		repeat(q.unlinkedDisabled(), (i) -> plantStray(DOMAIN, AccountState.DISABLED, "UNLINKED_DISABLED"));
+		String conduitToken = plantBots(q);
+		plantList("ops-list", "Ops Mailing List");
+		plantList("eng-announce", "Engineering Announcements");
+		return build(conduitToken);
+	}
+
+	private void plantLeaver(int i, AccountState account, String category) {
+		Style style = (i % 9 == 4) ? Style.USERNAME : (i % 5 == 2) ? Style.MIXED_CASE : Style.PRIMARY;
+		Planted planted = identity(Presence.pick(i), State.inactive(i));
+		draft(planted, style, (i == 1 && account == AccountState.ENABLED) ? AccountState.ADMIN : account, category);
+		this.gone.add(planted.human());
+	}
+
+	private void plantLinked(Presence presence, State state, Style style, AccountState account, String category) {
+		Planted planted = identity(presence, state);
+		this.active.add(planted.human());
+		draft(planted, style.fitting(planted), account, category);
+	}
+
+	/** One account whose addresses belong to two different people. */
+	private void plantSharedDispute() {
+		Human a = identity(Presence.OKTA, State.ACTIVE).human();
+		Human b = identity(Presence.GOOGLE, State.ACTIVE).human();
+		this.accounts.add(Draft.human(username(a), a.realName(), AccountState.ENABLED,
+				List.of(row(a.email(), true), row(b.email(), false)), "DISPUTED"));
+	}
+
+	/** One person whose two addresses are on two different accounts. */
+	private void plantDoubleDispute() {
+		Human human = this.names.person(DOMAIN);
+		String second = this.names.unique(human.local(), "home.example.org");
+		identity(new Planted(human, second, List.of()), Presence.OKTA, State.ACTIVE);
+		this.accounts.add(Draft.human(username(human), human.realName(), AccountState.ENABLED,
+				List.of(row(human.email(), true)), "DISPUTED"));
+		this.accounts.add(Draft.human(this.names.username(Names.ascii(human.first()) + "-home", this.usernames),
+				human.realName(), AccountState.ENABLED, List.of(row(second, true)), "DISPUTED"));
+	}
+
+	/** An account no identity source knows: a contractor's, or a long-gone employee's. */
+	private void plantStray(String domain, AccountState account, String category) {
+		Human ghost = this.names.person(domain);
+		String first = Names.ascii(ghost.first());
+		String base = domain.equals(DOMAIN) ? first.charAt(0) + Names.ascii(ghost.last()) : "ext-" + first;
+		this.accounts.add(Draft.human(this.names.username(base, this.usernames), ghost.realName(), account,
+				List.of(row(ghost.email(), true)), category));
+	}
+
+	private String plantBots(Quotas q) {
+		String[] bases = { "ci-bot", "deploy-bot", "release-bot", "lint-bot", "backup-bot", "herald-bot", "docs-bot",
+				"triage-bot" };
+		int next = 0;
+		String idsyncToken = plantBot("idsync-bot", this.active.get(0).email(), "LINKED_OK");
+		for (int i = 0; i < q.ownedBots(); i++) {
+			Human owner = this.active.get(1 + this.random.nextInt(this.active.size() - 1));
+			plantBot(bases[next++ % bases.length], owner.email(), "LINKED_OK");
+		}
+		for (int i = 0; i < q.ownerlessBots(); i++) {
+			plantBot(bases[next++ % bases.length], null, "BOT_NO_OWNER");
+		}
+		for (int i = 0; i < q.orphanedBots(); i++) {
+			plantBot(bases[next++ % bases.length], this.gone.get(i % this.gone.size()).email(), "BOT_OWNER_LEFT");
+		}
+		plantBot(bases[next % bases.length], this.names.unique("former.owner", DOMAIN), "BOT_OWNER_LEFT");
+		return idsyncToken;
+	}
+
+	private String plantBot(String base, @Nullable String ownerEmail, String category) {
+		String name = this.names.username(base, this.usernames);
+		String token = this.ids.token();
+		this.accounts.add(new Draft(name, botRealName(name), true, false, false, true, false,
+				List.of(row(this.names.unique(name, DOMAIN), true)), category, token));
+		if (ownerEmail != null) {
+			this.botOwners.put(name, ownerEmail.toLowerCase(Locale.ROOT));
+		}
+		return token;
+	}
+
+	private void plantList(String base, String realName) {
+		String name = this.names.username(base, this.usernames);
+		this.accounts.add(new Draft(name, realName, false, true, false, true, false,
+				List.of(row(this.names.unique(name, "lists." + DOMAIN), true)), "MAILING_LIST", null));
+	}
+
+	private Planted identity(Presence presence, State state) {
+		Human human = this.names.person(DOMAIN);
+		String second = (presence.hasOkta() && this.random.nextInt(8) == 0)
+				? this.names.unique(human.local(), "home.example.org") : null;
+		List<String> aliases = (presence.hasGoogle() && this.random.nextInt(4) == 0) ? List.of(this.names
+			.unique(Names.ascii(human.first()).charAt(0) + "." + Names.ascii(human.last()), DOMAIN)) : List.of();
+		Planted planted = new Planted(human, second, aliases);
+		identity(planted, presence, state);
+		return planted;
+	}
+
+	private void identity(Planted planted, Presence presence, State state) {
+		Instant created = Instant.ofEpochSecond(EPOCH - 86_400L * (30 + this.random.nextInt(2_000)));
+		if (presence.hasOkta()) {
+			this.okta.add(oktaUser(planted, state, created));
+		}
+		if (presence.hasGoogle()) {
+			this.google.add(googleUser(planted, state, created));
+		}
+	}
+
+	private OktaSimUser oktaUser(Planted planted, State state, Instant created) {
+		Human human = planted.human();
+		String status = state.oktaStatus(this.random);
+		boolean staged = status.equals("STAGED");
+		boolean started = !staged && !status.equals("PROVISIONED");
+		Instant changed = created.plusSeconds(86_400L * this.random.nextInt(20));
+		Instant lastLogin = started ? Instant.ofEpochSecond(EPOCH - this.random.nextInt(2_000_000)) : null;
+		String login = (this.random.nextInt(20) == 0) ? capitalized(human) : human.email();
+		return new OktaSimUser(this.ids.okta(), status, created, staged ? null : created.plusSeconds(3_600),
+				staged ? null : changed, lastLogin, changed, login, login, planted.secondEmail(), human.first(),
+				human.last(), Map.of("employeeNumber", Integer.toString(10_000 + this.okta.size())));
+	}
+
+	private GoogleSimUser googleUser(Planted planted, State state, Instant created) {
+		Human human = planted.human();
+		boolean suspended = state.googleSuspended() && (state == State.SPLIT || this.random.nextBoolean());
+		boolean archived = state.googleSuspended() && !suspended;
+		Instant deleted = (state == State.DEPROVISIONED) ? Instant.ofEpochSecond(EPOCH - 86_400L * 3) : null;
+		Instant lastLogin = (this.random.nextInt(20) == 0) ? null
+				: Instant.ofEpochSecond(EPOCH - this.random.nextInt(2_000_000));
+		return new GoogleSimUser(this.ids.google(), human.email(), human.first(), human.last(), suspended, archived,
+				false, lastLogin, created, deleted, planted.aliases(), "/Engineering");
+	}
+
+	private void draft(Planted planted, Style style, AccountState account, String category) {
+		Human human = planted.human();
+		String username = (style == Style.USERNAME)
+				? this.names.username((this.random.nextInt(3) == 0) ? capitalizedLocal(human) : human.local(),
+						this.usernames)
+				: username(human);
+		Draft draft = Draft.human(username, human.realName(), account, style.emails(planted, this.names, this.random),
+				category);
+		this.accounts.add(draft);
+	}
+
+	private String username(Human human) {
+		String first = Names.ascii(human.first());
+		String last = Names.ascii(human.last());
+		String base = switch (this.random.nextInt(3)) {
+			case 0 -> first.charAt(0) + last;
+			case 1 -> first + last.charAt(0);
+			default -> first + "_" + last;
+		};
+		return this.names.username(base, this.usernames);
+	}
+
+	private SyntheticOrg build(String conduitToken) {
+		List<Draft> shuffled = new ArrayList<>(this.accounts);
+		Collections.shuffle(shuffled, this.random);
+		List<PhorgeUser> users = new ArrayList<>();
+		List<PhorgeEmail> emails = new ArrayList<>();
+		List<PhorgeToken> tokens = new ArrayList<>();
+		List<TruthEntry> truth = new ArrayList<>();
+		Set<String> disablers = new HashSet<>();
+		long created = EPOCH - 86_400L * 2_500;
+		for (int i = 0; i < shuffled.size(); i++) {
+			Draft draft = shuffled.get(i);
+			created += 1 + this.random.nextInt(86_400);
+			PhorgeUser user = draft.toUser(i + 1, this.ids.phid("USER"), created, this.ids.imagePath());
+			users.add(user);
+			draft.emails().forEach((e) -> emails.add(new PhorgeEmail(user.phid(), e.address(), e.verified(),
+					e.primary())));
+			if (draft.token() != null) {
+				tokens.add(new PhorgeToken(user.phid(), "api", draft.token(), null, created + 60, "Standard API Token"));
+				if (draft.token().equals(conduitToken)) {
+					disablers.add(user.phid());
+				}
+			}
+			truth.add(new TruthEntry(draft.category(), draft.username(), null));
+		}
+		truth.addAll(this.identityTruth);
+		return new SyntheticOrg(List.copyOf(this.okta), List.copyOf(this.google), users, emails, tokens, disablers,
+				Map.copyOf(this.botOwners), this.ids.oktaToken(), this.ids.googleToken(), conduitToken, truth);
+	}
+
+	private static PhorgeEmail row(String address, boolean primary) {
+		return new PhorgeEmail("", address, true, primary);
+	}
+
+	private static String capitalized(Human human) {
+		return capitalizedLocal(human) + "@" + Character.toUpperCase(human.domain().charAt(0))
+				+ human.domain().substring(1);
+	}
+
+	private static String capitalizedLocal(Human human) {
+		StringBuilder out = new StringBuilder();
+		for (String part : human.local().split("\\.")) {
+			out.append(out.isEmpty() ? "" : ".").append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+		}
+		return out.toString();
+	}
+
+	private static String botRealName(String name) {
+		String words = name.replace('-', ' ');
+		return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+	}
+
+	private static void repeat(int times, IntConsumer body) {
+		for (int i = 0; i < times; i++) {
+			body.accept(i);
+		}
+	}
+
+}

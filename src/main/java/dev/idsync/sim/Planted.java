@@ -1,0 +1,17 @@
+package dev.idsync.sim;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.idsync.sim.Names.Human;
+
+/**
+ * A person as planted in the identity providers: their name and every address the providers know.
+ *
+ * @param human the person
+ * @param secondEmail the Okta {@code secondEmail}, if any
+ * @param aliases the Google aliases, if any
+ */
+record Planted(Human human, @Nullable String secondEmail, List<String> aliases) {
+}

@@ -1,0 +1,36 @@
+package dev.idsync.sim;
+
+/**
+ * How many of each planted situation an organisation of a given size holds.
+ */
+record Quotas(int admins, int leaversActive, int leaversDisabled, int joiners, int goneWithoutAccount,
+		int pendingWithoutAccount, int pendingApproval, int linkedDisabled, int split, int usernameRule,
+		int disputedShared, int disputedDouble, int regular, int orphans, int unlinkedDisabled, int ownedBots,
+		int ownerlessBots, int orphanedBots) {
+
+	static Quotas of(int people) {
+		int admins = 3;
+		int leaversActive = share(people, 2, 100, 3);
+		int leaversDisabled = share(people, 3, 100, 2);
+		int joiners = share(people, 8, 100, 3);
+		int gone = share(people, 1, 100, 2);
+		int pending = share(people, 1, 200, 1);
+		int pendingApproval = share(people, 1, 200, 1);
+		int linkedDisabled = share(people, 1, 300, 1);
+		int split = share(people, 1, 700, 1);
+		int usernameRule = share(people, 2, 100, 2);
+		int shared = share(people, 1, 500, 1);
+		int doubles = share(people, 1, 1000, 1);
+		int used = admins + leaversActive + leaversDisabled + joiners + gone + pending + pendingApproval + linkedDisabled
+				+ split + usernameRule + 2 * shared + doubles;
+		return new Quotas(admins, leaversActive, leaversDisabled, joiners, gone, pending, pendingApproval,
+				linkedDisabled, split, usernameRule, shared, doubles, people - used, share(people, 1, 100, 2),
+				share(people, 1, 100, 1), share(people, 1, 500, 2), share(people, 1, 1000, 1),
+				share(people, 1, 1000, 1));
+	}
+
+	private static int share(int people, int numerator, int denominator, int minimum) {
+		return Math.max(minimum, people * numerator / denominator);
+	}
+
+}

@@ -1,0 +1,113 @@
+package dev.idsync.config;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class ConfigLoaderTests {
+
+	private static final String VALID = """
+			idsync:
+			  okta:
+			    url: https://acme.okta.com/
+			    token-file: /run/secrets/okta
+			  phorge:
+			    url: https://phorge.example.com
+			  bots:
+			    - username: ci-bot
+			      owner: alice@example.com
+			""";
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void loadWhenValidBindsEveryArea() throws IOException {
+		IdsyncProperties properties = ConfigLoader.load(write(VALID));
+		assertThat(properties.okta().url()).isEqualTo("https://acme.okta.com");
+		assertThat(properties.okta().tokenEnv()).isEqualTo("IDSYNC_OKTA_TOKEN");
+		assertThat(properties.google()).isNull();
+		assertThat(properties.phorge().lookupConcurrency()).isEqualTo(4);
+		assertThat(properties.store().url()).isEqualTo("jdbc:h2:file:./var/idsync");
+		assertThat(properties.report().dir()).isEqualTo(Path.of("var/reports"));
+		assertThat(properties.bots()).containsExactly(new BotProperties("ci-bot", "alice@example.com"));
+	}
+
+	@Test
+	void loadWhenPropertyMisspeltNamesIt() throws IOException {
+		Path file = write(VALID.replace("    token-file:", "    tokenn-file:"));
+		assertThatExceptionOfType(ConfigException.class).isThrownBy(() -> ConfigLoader.load(file))
+			.withMessageContaining("Unknown configuration property idsync.okta.tokenn-file")
+			.withMessageContaining("(line 4 of " + file + ")");
+	}
+
+	@Test
+	void loadWhenPropertyOutsideIdsyncNamesIt() throws IOException {
+		Path file = write(VALID + "okta:\n  url: https://x.okta.com\n");
+		assertThatExceptionOfType(ConfigException.class).isThrownBy(() -> ConfigLoader.load(file))
+			.withMessageContaining("Unknown configuration property okta.url");
+	}
+
+	@Test
+	void loadWhenUrlMalformedNamesPropertyAndFix() throws IOException {
+		Path file = write(VALID.replace("https://phorge.example.com", "https://phorge example.com"));
+		assertThatExceptionOfType(ConfigException.class).isThrownBy(() -> ConfigLoader.load(file))
+			.withMessageStartingWith("idsync.phorge.url: 'https://phorge example.com' is not a valid URL")
+			.withMessageContaining("e.g. https://phorge.example.com");
+	}
+
+	@Test
+	void loadWhenPlainHttpToRemoteHostRefuses() throws IOException {
+		Path file = write(VALID.replace("https://acme.okta.com/", "http://acme.okta.com"));
+		assertThatExceptionOfType(ConfigException.class).isThrownBy(() -> ConfigLoader.load(file))
+			.withMessageContaining("idsync.okta.url")
+			.withMessageContaining("plain http");
+	}
+
+	@Test
+	void loadWhenPlainHttpToLoopbackAccepts() throws IOException {
+		Path file = write(VALID.replace("https://acme.okta.com/", "http://127.0.0.1:8080"));
+		assertThat(ConfigLoader.load(file).okta().url()).isEqualTo("http://127.0.0.1:8080");
+	}
+
+	@Test
+	void loadWhenPhorgeMissingSaysWhatToSet() throws IOException {
+		Path file = write("idsync:\n  okta:\n    url: https://acme.okta.com\n");
+		assertThatExceptionOfType(ConfigException.class).isThrownBy(() -> ConfigLoader.load(file))
+			.withMessageContaining("idsync.phorge is required");
+	}
+
+	@Test
+	void loadWhenNumberIsNotANumberNamesProperty() throws IOException {
+		Path file = write(VALID.replace("    url: https://phorge.example.com",
+				"    url: https://phorge.example.com\n    lookup-concurrency: many"));
+		assertThatExceptionOfType(ConfigException.class).isThrownBy(() -> ConfigLoader.load(file))
+			.withMessageContaining("idsync.phorge.lookup-concurrency: 'many'")
+			.withMessageContaining("is not a valid int");
+	}
+
+	@Test
+	void loadWhenYamlBrokenSaysSo() throws IOException {
+		Path file = write("idsync:\n  okta: [unclosed\n");
+		assertThatExceptionOfType(ConfigException.class).isThrownBy(() -> ConfigLoader.load(file))
+			.withMessageContaining("is not valid YAML");
+	}
+
+	@Test
+	void loadWhenFileMissingSaysSo() {
+		assertThatExceptionOfType(ConfigException.class)
+			.isThrownBy(() -> ConfigLoader.load(this.dir.resolve("nope.yml")))
+			.withMessageContaining("does not exist");
+	}
+
+	private Path write(String yaml) throws IOException {
+		return Files.writeString(this.dir.resolve("idsync.yml"), yaml);
+	}
+
+}

@@ -1,0 +1,87 @@
+package dev.idsync.sim;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+import dev.idsync.sim.phorge.PhorgeEmail;
+import dev.idsync.sim.phorge.PhorgeUser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class OrgGeneratorTests {
+
+	@Test
+	void generateWithSameSeedGivesSameOrganisation() {
+		SyntheticOrg first = OrgGenerator.generate(7, 300);
+		SyntheticOrg second = OrgGenerator.generate(7, 300);
+		assertThat(second.truth()).isEqualTo(first.truth());
+		assertThat(second.phorgeUsers()).isEqualTo(first.phorgeUsers());
+		assertThat(second.oktaUsers()).isEqualTo(first.oktaUsers());
+		assertThat(OrgGenerator.generate(8, 300).truth()).isNotEqualTo(first.truth());
+	}
+
+	@Test
+	void generatePlantsEveryCategory() {
+		Map<String, Long> counts = countByCategory(OrgGenerator.generate(1, 2000));
+		assertThat(counts).containsOnlyKeys("LINKED_OK", "LEAVER_ACTIVE", "ORPHAN", "DISPUTED", "PENDING_APPROVAL",
+				"LINKED_DISABLED", "BOT_NO_OWNER", "BOT_OWNER_LEFT", "MAILING_LIST", "UNLINKED_DISABLED",
+				"JOINER_NO_ACCOUNT");
+		assertThat(counts.get("LEAVER_ACTIVE")).isEqualTo(40);
+		assertThat(counts.get("JOINER_NO_ACCOUNT")).isEqualTo(160);
+		assertThat(counts.get("ORPHAN")).isEqualTo(20);
+		assertThat(counts.get("MAILING_LIST")).isEqualTo(2);
+	}
+
+	@Test
+	void generateGivesEveryAccountExactlyOneTruthEntry() {
+		SyntheticOrg org = OrgGenerator.generate(3, 500);
+		List<String> accountTruth = org.truth().stream().filter((t) -> t.username() != null)
+			.map(TruthEntry::username).toList();
+		assertThat(accountTruth).containsExactlyInAnyOrderElementsOf(
+				org.phorgeUsers().stream().map(PhorgeUser::userName).toList());
+	}
+
+	@Test
+	void generateKeepsUsernamesAndAddressesUnique() {
+		SyntheticOrg org = OrgGenerator.generate(5, 3000);
+		assertThat(unique(org.phorgeUsers(), (u) -> u.userName().toLowerCase(Locale.ROOT)))
+			.hasSize(org.phorgeUsers().size());
+		assertThat(unique(org.phorgeEmails(), (e) -> e.address().toLowerCase(Locale.ROOT)))
+			.hasSize(org.phorgeEmails().size());
+		Set<String> idpPrimaries = new HashSet<>();
+		org.oktaUsers().forEach((u) -> idpPrimaries.add(u.email().toLowerCase(Locale.ROOT)));
+		org.googleUsers().forEach((u) -> idpPrimaries.add(u.primaryEmail()));
+		assertThat(idpPrimaries.size()).isEqualTo(3000);
+	}
+
+	@Test
+	void generateEveryPhorgeUserHasAPrimaryEmail() {
+		SyntheticOrg org = OrgGenerator.generate(9, 200);
+		Set<String> withPrimary = org.phorgeEmails().stream().filter(PhorgeEmail::primary).map(PhorgeEmail::userPhid)
+			.collect(Collectors.toSet());
+		assertThat(withPrimary).hasSize(org.phorgeUsers().size());
+	}
+
+	@Test
+	void generateWhenTooFewPeopleFails() {
+		assertThatIllegalArgumentException().isThrownBy(() -> OrgGenerator.generate(1, 10))
+			.withMessageContaining("--people must be at least 50");
+	}
+
+	private static Map<String, Long> countByCategory(SyntheticOrg org) {
+		return org.truth().stream().collect(Collectors.groupingBy(TruthEntry::category, Collectors.counting()));
+	}
+
+	private static <T> Set<String> unique(List<T> items, Function<T, String> key) {
+		return items.stream().map(key).collect(Collectors.toSet());
+	}
+
+}
