@@ -8,6 +8,9 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 import dev.idsync.domain.Account;
+import dev.idsync.domain.AccountCase;
+import dev.idsync.domain.BotOwnership;
+import dev.idsync.domain.Candidate;
 import dev.idsync.domain.Category;
 import dev.idsync.domain.Finding;
 import dev.idsync.domain.MatchMethod;

@@ -10,7 +10,8 @@ import java.util.concurrent.Executors;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A simulated service on the loopback interface: the simulator never listens on any other address.
+ * A simulated service on the loopback interface: the simulator never listens on any other address. Subclasses call
+ * {@link #start()} at the end of their constructor, once their own fields are set.
  */
 public abstract class SimServer implements AutoCloseable {
 
@@ -19,7 +20,7 @@ public abstract class SimServer implements AutoCloseable {
 	private final ExecutorService executor;
 
 	/**
-	 * Binds the server.
+	 * Binds the server without serving yet.
 	 * @param port the port, or 0 for an ephemeral one
 	 * @param threads how many requests are served at once
 	 */
@@ -45,6 +46,10 @@ public abstract class SimServer implements AutoCloseable {
 				request.respond(500, "text/plain; charset=utf-8", "simulator error: " + ex);
 			}
 		});
+	}
+
+	/** Starts serving: the last statement of a subclass's constructor. */
+	protected final void start() {
 		this.server.start();
 	}
 

@@ -37,6 +37,11 @@ public record PhorgeUser(long id, String phid, String userName, String realName,
 				disabled, this.approved, this.emailVerified, this.mfa, this.dateCreated, now, this.imagePath);
 	}
 
+	public PhorgeUser withRealName(String realName, long now) {
+		return new PhorgeUser(this.id, this.phid, this.userName, realName, this.bot, this.mailingList, this.admin,
+				this.disabled, this.approved, this.emailVerified, this.mfa, this.dateCreated, now, this.imagePath);
+	}
+
 	public PhorgeUser withApproved(boolean approved, long now) {
 		return new PhorgeUser(this.id, this.phid, this.userName, this.realName, this.bot, this.mailingList, this.admin,
 				this.disabled, approved, this.emailVerified, this.mfa, this.dateCreated, now, this.imagePath);

@@ -1,10 +1,8 @@
-package dev.idsync.reconcile;
+package dev.idsync.domain;
 
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
-
-import dev.idsync.domain.Account;
 
 /**
  * Everything classification needs to know about one Phorge account.

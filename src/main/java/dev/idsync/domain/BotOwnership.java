@@ -1,8 +1,6 @@
-package dev.idsync.reconcile;
+package dev.idsync.domain;
 
 import org.jspecify.annotations.Nullable;
-
-import dev.idsync.domain.Person;
 
 /**
  * The configured owner of a bot and what the identity sources say about them.

@@ -1,7 +1,4 @@
-package dev.idsync.reconcile;
-
-import dev.idsync.domain.MatchMethod;
-import dev.idsync.domain.Person;
+package dev.idsync.domain;
 
 /**
  * A person who claims an account, with how they were matched.

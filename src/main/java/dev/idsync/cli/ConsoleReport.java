@@ -1,0 +1,57 @@
+package dev.idsync.cli;
+
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.Comparator;
+
+import dev.idsync.batch.RunResult;
+import dev.idsync.domain.Action;
+import dev.idsync.domain.ActionType;
+import dev.idsync.domain.Category;
+import dev.idsync.domain.SourceRead;
+import dev.idsync.report.RunSummary;
+
+/**
+ * Prints a run's outcome for a human at a terminal: counts per category, the actions it would take, the report.
+ */
+final class ConsoleReport {
+
+	private ConsoleReport() {
+	}
+
+	static void print(RunResult result, PrintWriter out, PrintWriter err) {
+		RunSummary summary = result.summary();
+		if (summary == null) {
+			err.println("idsync: run " + result.runId() + " failed: " + result.failure());
+			err.println("idsync: nothing was changed. Fix the cause and run again; the log above has the details.");
+			return;
+		}
+		out.println("Run " + result.runId() + " (" + summary.mode() + ")");
+		for (SourceRead read : summary.sources()) {
+			out.printf("  read %-8s %7d items in %4d pages, %6d ms%n", read.name(), read.items(), read.pages(),
+					read.durationMs());
+		}
+		out.println();
+		out.println("Findings:");
+		Arrays.stream(Category.values())
+			.filter((category) -> summary.byCategory().getOrDefault(category, 0L) > 0)
+			.sorted(Comparator.comparing(Category::severity).reversed())
+			.forEach((category) -> out.printf("  %-18s %7d  %-6s %s%n", category.name(),
+					summary.byCategory().get(category), category.severity(), category.description()));
+		out.println();
+		out.println("Actions idsync would take (dry run: none applied):");
+		for (ActionType type : ActionType.values()) {
+			out.printf("  %-16s %7d%n", type.name(), summary.byAction().getOrDefault(type, 0L));
+		}
+		for (Action action : result.firstActions()) {
+			out.printf("    %-16s @%s (%s)%n", action.type(), action.username(), action.because());
+		}
+		if (summary.actions() > result.firstActions().size()) {
+			out.println("    … and " + (summary.actions() - result.firstActions().size()) + " more in the report");
+		}
+		out.println();
+		out.println("Report: " + result.reportDir() + "/report.json (summary: report.md)");
+		out.println("Exit code: " + result.exitCode().code() + " (" + result.exitCode().name() + ")");
+	}
+
+}

@@ -1,0 +1,26 @@
+package dev.idsync.cli;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * Run ids: the UTC start time and a random suffix, e.g. {@code 20261129T220224Z-3f2a}; they sort by time and name
+ * the run's report folder.
+ */
+final class RunIds {
+
+	private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+		.withZone(ZoneOffset.UTC);
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private RunIds() {
+	}
+
+	static String next(Clock clock) {
+		return FORMAT.format(clock.instant()) + "-" + String.format("%04x", RANDOM.nextInt(0x10000));
+	}
+
+}

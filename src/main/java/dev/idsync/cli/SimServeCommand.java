@@ -1,0 +1,98 @@
+package dev.idsync.cli;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import dev.idsync.sim.OrgGenerator;
+import dev.idsync.sim.SimPorts;
+import dev.idsync.sim.Simulator;
+import dev.idsync.sim.SyntheticOrg;
+
+/**
+ * {@code idsync sim serve}: runs the simulator as its own process until interrupted.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+		description = { "Serves a synthetic organisation on loopback until interrupted (Ctrl-C): an Okta org, a "
+				+ "Google Workspace customer and a Phorge instance, with every drift category planted in known "
+				+ "numbers.",
+				"Then run 'idsync run --config <the --config-out file>' in another shell." })
+final class SimServeCommand implements Callable<Integer> {
+
+	@Spec
+	@Nullable CommandSpec spec;
+
+	@Option(names = "--people", paramLabel = "N", defaultValue = "2000",
+			description = "How many people (at least 50; default ${DEFAULT-VALUE}).")
+	int people;
+
+	@Option(names = "--seed", paramLabel = "S", defaultValue = "42",
+			description = "Fixes the organisation (default ${DEFAULT-VALUE}).")
+	long seed;
+
+	@Option(names = "--config-out", paramLabel = "FILE",
+			description = "Writes an idsync configuration pointing at the simulator; its tokens go to files "
+					+ "beside it (mode 0600).")
+	@Nullable Path configOut;
+
+	@Option(names = "--truth-out", paramLabel = "FILE",
+			description = "Writes the planted truth: every finding the job should report, as JSON.")
+	@Nullable Path truthOut;
+
+	@Option(names = "--okta-port", paramLabel = "PORT", defaultValue = "0",
+			description = "The Okta API's port (default: ephemeral).")
+	int oktaPort;
+
+	@Option(names = "--google-port", paramLabel = "PORT", defaultValue = "0",
+			description = "The Google Directory API's port (default: ephemeral).")
+	int googlePort;
+
+	@Option(names = "--conduit-port", paramLabel = "PORT", defaultValue = "0",
+			description = "Phorge's port (default: ephemeral).")
+	int conduitPort;
+
+	@Override
+	public Integer call() throws Exception {
+		CommandSpec command = this.spec;
+		if (this.people < OrgGenerator.MIN_PEOPLE) {
+			command.commandLine().getErr().println("idsync: --people must be at least " + OrgGenerator.MIN_PEOPLE);
+			return 1;
+		}
+		SyntheticOrg org = OrgGenerator.generate(this.seed, this.people);
+		CountDownLatch stopped = new CountDownLatch(1);
+		try (Simulator simulator = Simulator.start(org, new SimPorts(this.oktaPort, this.googlePort, this.conduitPort),
+				Clock.systemUTC())) {
+			if (this.configOut != null) {
+				simulator.writeConfig(this.configOut);
+			}
+			if (this.truthOut != null) {
+				simulator.writeTruth(this.truthOut);
+			}
+			Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
+			var out = command.commandLine().getOut();
+			out.println("Simulating " + org + " (seed " + this.seed + ")");
+			out.println("  Okta:   " + simulator.oktaUrl());
+			out.println("  Google: " + simulator.googleUrl());
+			out.println("  Phorge: " + simulator.conduitUrl());
+			out.println("  planted: " + simulator.plantedCounts());
+			if (this.configOut != null) {
+				out.println("Configuration: " + this.configOut + "  (idsync run --config " + this.configOut + ")");
+			}
+			if (this.truthOut != null) {
+				out.println("Truth: " + this.truthOut);
+			}
+			out.println("Serving until interrupted (Ctrl-C).");
+			out.flush();
+			stopped.await();
+		}
+		return 0;
+	}
+
+}

@@ -1,0 +1,45 @@
+package dev.idsync.config;
+
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The credentials of every configured system, resolved from files or the environment before anything runs.
+ *
+ * @param okta the Okta API token, when Okta is configured
+ * @param google the Google access token, when Google is configured without a service account
+ * @param conduit idsync's Conduit token
+ * @param storePassword the password of idsync's database (empty for the embedded H2)
+ */
+public record Credentials(@Nullable Secret okta, @Nullable Secret google, Secret conduit, Secret storePassword) {
+
+	/**
+	 * Resolves every credential the configuration needs.
+	 * @param properties the configuration
+	 * @param environment the process environment
+	 * @return the credentials
+	 * @throws ConfigException when one is missing or unreadable
+	 */
+	public static Credentials resolve(IdsyncProperties properties, Map<String, String> environment) {
+		OktaProperties okta = properties.okta();
+		GoogleProperties google = properties.google();
+		PhorgeProperties phorge = properties.phorge();
+		StoreProperties store = properties.store();
+		return new Credentials(
+				(okta != null) ? Secret.resolve("idsync.okta.token-file", okta.tokenFile(), okta.tokenEnv(), environment)
+						: null,
+				(google != null && !google.usesServiceAccount()) ? Secret.resolve("idsync.google.access-token-file",
+						google.accessTokenFile(), google.accessTokenEnv(), environment) : null,
+				Secret.resolve("idsync.phorge.token-file", phorge.tokenFile(), phorge.tokenEnv(), environment),
+				storePassword(store, environment));
+	}
+
+	private static Secret storePassword(StoreProperties store, Map<String, String> environment) {
+		if (store.passwordFile() != null) {
+			return Secret.resolve("idsync.store.password-file", store.passwordFile(), store.passwordEnv(), environment);
+		}
+		return Secret.of(environment.getOrDefault(store.passwordEnv(), ""));
+	}
+
+}

@@ -1,0 +1,118 @@
+package dev.idsync.report;
+
+import java.io.OutputStream;
+import java.util.Iterator;
+
+import tools.jackson.core.JsonEncoding;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.idsync.domain.ActionType;
+import dev.idsync.domain.Category;
+import dev.idsync.domain.Finding;
+import dev.idsync.domain.PlannedAction;
+import dev.idsync.domain.SourceRead;
+
+/**
+ * Renders {@code report.json}, streaming findings and actions so that a report of a million findings needs no more
+ * memory than one of ten. The format is versioned by {@link #SCHEMA_VERSION}.
+ */
+public final class JsonReport {
+
+	/** Bumped whenever a field is removed or changes meaning; new fields may appear without a bump. */
+	public static final int SCHEMA_VERSION = 1;
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	/**
+	 * Writes the report.
+	 * @param summary the run's summary
+	 * @param findings the findings, in report order
+	 * @param actions the planned actions, in report order
+	 * @param out where to write (not closed)
+	 */
+	public void write(RunSummary summary, Iterator<Finding> findings, Iterator<PlannedAction> actions,
+			OutputStream out) {
+		try (JsonGenerator generator = this.json.createGenerator(out, JsonEncoding.UTF8)) {
+			generator.writeStartObject();
+			generator.writeNumberProperty("schemaVersion", SCHEMA_VERSION);
+			generator.writeStringProperty("runId", summary.runId());
+			generator.writeStringProperty("startedAt", summary.startedAt().toString());
+			generator.writeStringProperty("finishedAt", summary.finishedAt().toString());
+			generator.writeStringProperty("mode", summary.mode());
+			generator.writeStringProperty("idsyncVersion", summary.version());
+			generator.writeNumberProperty("exitCode", summary.exitCode().code());
+			writeSources(generator, summary);
+			writeSummary(generator, summary);
+			generator.writeArrayPropertyStart("findings");
+			findings.forEachRemaining((finding) -> writeFinding(generator, finding));
+			generator.writeEndArray();
+			generator.writeArrayPropertyStart("actions");
+			actions.forEachRemaining((action) -> writeAction(generator, action));
+			generator.writeEndArray();
+			generator.writeEndObject();
+		}
+	}
+
+	private static void writeSources(JsonGenerator generator, RunSummary summary) {
+		generator.writeArrayPropertyStart("sources");
+		for (SourceRead read : summary.sources()) {
+			generator.writeStartObject();
+			generator.writeStringProperty("name", read.name());
+			generator.writeBooleanProperty("complete", read.complete());
+			generator.writeStringProperty("reason", read.reason());
+			generator.writeNumberProperty("pages", read.pages());
+			generator.writeNumberProperty("items", read.items());
+			generator.writeNumberProperty("durationMs", read.durationMs());
+			generator.writeEndObject();
+		}
+		generator.writeEndArray();
+	}
+
+	private static void writeSummary(JsonGenerator generator, RunSummary summary) {
+		generator.writeObjectPropertyStart("summary");
+		generator.writeNumberProperty("findings", summary.findings());
+		generator.writeObjectPropertyStart("byCategory");
+		for (Category category : Category.values()) {
+			generator.writeNumberProperty(category.name(), summary.byCategory().getOrDefault(category, 0L));
+		}
+		generator.writeEndObject();
+		generator.writeObjectPropertyStart("actionsByType");
+		for (ActionType type : ActionType.values()) {
+			generator.writeNumberProperty(type.name(), summary.byAction().getOrDefault(type, 0L));
+		}
+		generator.writeEndObject();
+		generator.writeEndObject();
+	}
+
+	private static void writeFinding(JsonGenerator generator, Finding finding) {
+		generator.writeStartObject();
+		generator.writeStringProperty("category", finding.category().name());
+		generator.writeStringProperty("severity", finding.category().severity().name());
+		generator.writeStringProperty("username", finding.username());
+		generator.writeStringProperty("phid", finding.phid());
+		generator.writeStringProperty("identity", finding.identity());
+		generator.writeObjectPropertyStart("evidence");
+		generator.writeStringProperty("rule", finding.rule());
+		generator.writeStringProperty("matchedBy", (finding.matchedBy() != null) ? finding.matchedBy().name() : null);
+		generator.writeStringProperty("confidence",
+				(finding.confidence() != null) ? finding.confidence().name() : null);
+		generator.writeArrayPropertyStart("facts");
+		finding.evidence().forEach(generator::writeString);
+		generator.writeEndArray();
+		generator.writeEndObject();
+		generator.writeEndObject();
+	}
+
+	private static void writeAction(JsonGenerator generator, PlannedAction planned) {
+		generator.writeStartObject();
+		generator.writeStringProperty("type", planned.action().type().name());
+		generator.writeStringProperty("username", planned.action().username());
+		generator.writeStringProperty("phid", planned.action().phid());
+		generator.writeStringProperty("because", planned.action().because().name());
+		generator.writeStringProperty("precondition", planned.action().precondition());
+		generator.writeStringProperty("status", planned.status());
+		generator.writeEndObject();
+	}
+
+}

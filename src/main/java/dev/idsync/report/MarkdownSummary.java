@@ -1,0 +1,62 @@
+package dev.idsync.report;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.stream.Collectors;
+
+import dev.idsync.domain.ActionType;
+import dev.idsync.domain.Category;
+import dev.idsync.domain.ExitCode;
+import dev.idsync.domain.SourceRead;
+
+/**
+ * Renders {@code report.md}: a short summary fit for a chat message or a ticket.
+ */
+public final class MarkdownSummary {
+
+	/**
+	 * Renders the summary.
+	 * @param summary the run's summary
+	 * @return the Markdown text
+	 */
+	public String render(RunSummary summary) {
+		StringBuilder out = new StringBuilder();
+		out.append("# idsync run ").append(summary.runId()).append(": ").append(headline(summary.exitCode()))
+			.append("\n\n");
+		out.append("Mode: ").append(summary.mode()).append(". ").append(summary.findings()).append(" findings, ")
+			.append(summary.actions()).append(" actions planned, none applied.\n\n");
+		out.append("| category | count | meaning |\n|---|---:|---|\n");
+		Arrays.stream(Category.values())
+			.filter((category) -> summary.byCategory().getOrDefault(category, 0L) > 0)
+			.sorted(Comparator.comparing((Category category) -> category.severity()).reversed())
+			.forEach((category) -> out.append("| ")
+				.append(category.name())
+				.append(" | ")
+				.append(summary.byCategory().get(category))
+				.append(" | ")
+				.append(category.description())
+				.append(" |\n"));
+		out.append("\n**Planned actions:** ").append(Arrays.stream(ActionType.values())
+			.map((type) -> type.name() + " " + summary.byAction().getOrDefault(type, 0L))
+			.collect(Collectors.joining(", "))).append("\n\n");
+		out.append("**Sources:** ").append(summary.sources().stream().map(MarkdownSummary::describe)
+			.collect(Collectors.joining("; "))).append("\n\n");
+		out.append("Details and evidence: `report.json` in this folder.\n");
+		return out.toString();
+	}
+
+	private static String headline(ExitCode exitCode) {
+		return switch (exitCode) {
+			case NO_DRIFT -> "no drift (exit 0)";
+			case DRIFT -> "drift found (exit 2)";
+			case GATE_STOPPED -> "a safety gate stopped actions (exit 3)";
+			case ERROR -> "failed (exit 1)";
+		};
+	}
+
+	private static String describe(SourceRead read) {
+		return read.name() + " " + read.items() + " in " + read.pages() + " pages, " + read.durationMs() + " ms"
+				+ (read.complete() ? "" : " (INCOMPLETE: " + read.reason() + ")");
+	}
+
+}

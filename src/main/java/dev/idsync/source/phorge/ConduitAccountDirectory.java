@@ -1,0 +1,54 @@
+package dev.idsync.source.phorge;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import dev.idsync.domain.Account;
+import dev.idsync.source.AccountDirectory;
+import dev.idsync.source.Page;
+
+/**
+ * Every Phorge account through {@code user.search}, 100 a page (Conduit's maximum), newest first: the cursor is an
+ * object id, so accounts created during the scan cannot shift the pages.
+ */
+final class ConduitAccountDirectory implements AccountDirectory {
+
+	static final int PAGE_SIZE = 100;
+
+	private final ConduitClient conduit;
+
+	ConduitAccountDirectory(ConduitClient conduit) {
+		this.conduit = conduit;
+	}
+
+	@Override
+	public String name() {
+		return "phorge";
+	}
+
+	@Override
+	public Page<Account> page(@Nullable String cursor) {
+		ObjectNode params = this.conduit.params().put("queryKey", "all").put("limit", PAGE_SIZE);
+		if (cursor != null) {
+			params.put("after", cursor);
+		}
+		JsonNode result = this.conduit.call("user.search", params);
+		List<Account> accounts = new ArrayList<>();
+		result.path("data").values().forEach((row) -> accounts.add(account(row)));
+		JsonNode after = result.path("cursor").path("after");
+		return new Page<>(accounts, (after.isNull() || after.isMissingNode()) ? null : after.asString());
+	}
+
+	private static Account account(JsonNode row) {
+		JsonNode fields = row.path("fields");
+		PhorgeRoles roles = PhorgeRoles.of(fields.path("roles"));
+		return new Account(row.path("id").asLong(), row.path("phid").asString(), fields.path("username").asString(),
+				fields.path("realName").asString(""), roles.kind(), roles.disabled(), roles.approved(), roles.admin(),
+				fields.path("dateCreated").asLong());
+	}
+
+}

@@ -1,0 +1,65 @@
+package dev.idsync.store;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import dev.idsync.domain.SourceRead;
+
+/**
+ * The runs of the nightly job and how each read its sources.
+ */
+public final class RunStore {
+
+	private final JdbcTemplate jdbc;
+
+	public RunStore(DataSource dataSource) {
+		this.jdbc = new JdbcTemplate(dataSource);
+	}
+
+	/** Records that a run started (or restarted: the row is kept). */
+	public void started(String runId, Instant startedAt, String mode, String reportDir) {
+		int updated = this.jdbc.update("UPDATE idsync_run SET status = 'RUNNING', finished_at = NULL WHERE run_id = ?",
+				runId);
+		if (updated == 0) {
+			this.jdbc.update("INSERT INTO idsync_run (run_id, started_at, mode, status, report_dir) "
+					+ "VALUES (?, ?, ?, 'RUNNING', ?)", runId, Timestamp.from(startedAt), mode, reportDir);
+		}
+	}
+
+	/** Records how a run ended. */
+	public void finished(String runId, Instant finishedAt, String status, @Nullable Integer exitCode) {
+		this.jdbc.update("UPDATE idsync_run SET finished_at = ?, status = ?, exit_code = ? WHERE run_id = ?",
+				Timestamp.from(finishedAt), status, exitCode, runId);
+	}
+
+	/** When a run started. */
+	public Optional<Instant> startedAt(String runId) {
+		return this.jdbc.query("SELECT started_at FROM idsync_run WHERE run_id = ?",
+				(rs, i) -> rs.getTimestamp("started_at").toInstant(), runId).stream().findFirst();
+	}
+
+	/** Records how reading one source went (replacing an earlier attempt's record). */
+	public void recordRead(String runId, SourceRead read) {
+		this.jdbc.update("DELETE FROM source_read WHERE run_id = ? AND source = ?", runId, read.name());
+		this.jdbc.update("INSERT INTO source_read (run_id, source, pages, items, duration_ms, complete, reason) "
+				+ "VALUES (?, ?, ?, ?, ?, ?, ?)", runId, read.name(), read.pages(), read.items(), read.durationMs(),
+				read.complete(), read.reason());
+	}
+
+	/** How a run read its sources, in the order read. */
+	public List<SourceRead> reads(String runId) {
+		return this.jdbc.query("SELECT source, pages, items, duration_ms, complete, reason FROM source_read "
+				+ "WHERE run_id = ? ORDER BY source", (rs, i) -> new SourceRead(rs.getString("source"),
+						rs.getInt("pages"), rs.getInt("items"), rs.getLong("duration_ms"), rs.getBoolean("complete"),
+						rs.getString("reason")),
+				runId);
+	}
+
+}

@@ -1,0 +1,242 @@
+package dev.idsync.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import dev.idsync.domain.Account;
+import dev.idsync.domain.AccountCase;
+import dev.idsync.domain.AccountKind;
+import dev.idsync.domain.Candidate;
+import dev.idsync.domain.Lifecycle;
+import dev.idsync.domain.Match;
+import dev.idsync.domain.MatchMethod;
+import dev.idsync.domain.Person;
+import dev.idsync.domain.SourceIdentity;
+
+/**
+ * One run's staged population: identities as each source reports them, merged persons, Phorge accounts, and the
+ * matches between them. Correlation by username and the grouping of claims are set operations in the database.
+ */
+public final class StagingStore {
+
+	private static final String[] STAGING = { "stage_identity", "stage_person", "stage_account", "stage_match" };
+
+	private final DataSource dataSource;
+
+	private final JdbcTemplate jdbc;
+
+	public StagingStore(DataSource dataSource) {
+		this.dataSource = dataSource;
+		this.jdbc = new JdbcTemplate(dataSource);
+	}
+
+	/** Deletes what earlier runs staged: only the findings and actions of a run are kept. */
+	public void purgeOtherRuns(String runId) {
+		for (String table : STAGING) {
+			this.jdbc.update("DELETE FROM " + table + " WHERE run_id <> ?", runId);
+		}
+	}
+
+	/** Deletes one source's staged identities (a restarted read starts over). */
+	public void deleteIdentities(String runId, String source) {
+		this.jdbc.update("DELETE FROM stage_identity WHERE run_id = ? AND source = ?", runId, source);
+	}
+
+	/** Stages identities read from a source. */
+	public void insertIdentities(String runId, List<? extends SourceIdentity> identities) {
+		this.jdbc.batchUpdate("INSERT INTO stage_identity (run_id, source, source_id, person_key, emails, "
+				+ "display_name, lifecycle, raw_status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", identities, 500,
+				(statement, identity) -> {
+					statement.setString(1, runId);
+					statement.setString(2, identity.source());
+					statement.setString(3, identity.sourceId());
+					statement.setString(4, identity.primaryEmail());
+					statement.setString(5, String.join(" ", identity.emails()));
+					statement.setString(6, identity.displayName());
+					statement.setString(7, identity.lifecycle().name());
+					statement.setString(8, identity.rawStatus());
+				});
+	}
+
+	/** The staged identities, one group per person (same primary email), in a stable order. */
+	public CloseableIterator<List<SourceIdentity>> identitiesByPerson(String runId) {
+		Cursor<SourceIdentity> rows = new Cursor<>(this.dataSource,
+				"SELECT source, source_id, person_key, emails, display_name, lifecycle, raw_status FROM stage_identity "
+						+ "WHERE run_id = ? ORDER BY person_key, source, source_id",
+				StagingStore::identity, runId);
+		return new Grouped<>(rows, SourceIdentity::primaryEmail);
+	}
+
+	/** Deletes the merged persons (a restarted merge starts over). */
+	public void deletePersons(String runId) {
+		this.jdbc.update("DELETE FROM stage_person WHERE run_id = ?", runId);
+	}
+
+	/** Stages merged persons. */
+	public void insertPersons(String runId, List<? extends Person> persons) {
+		this.jdbc.batchUpdate("INSERT INTO stage_person (run_id, person_key, local_part, display_name, emails, "
+				+ "lifecycle, sources) VALUES (?, ?, ?, ?, ?, ?, ?)", persons, 500, (statement, person) -> {
+					statement.setString(1, runId);
+					statement.setString(2, person.key());
+					statement.setString(3, person.localPart());
+					statement.setString(4, person.displayName());
+					statement.setString(5, String.join(" ", person.emails()));
+					statement.setString(6, person.lifecycle().name());
+					statement.setString(7, person.sources());
+				});
+	}
+
+	/** Every merged person, by key. */
+	public CloseableIterator<Person> persons(String runId) {
+		return new Cursor<>(this.dataSource, "SELECT " + personColumns("p") + " FROM stage_person p "
+				+ "WHERE p.run_id = ? ORDER BY p.person_key", (rs, i) -> person(rs), runId);
+	}
+
+	/** The person with this key (a lower-cased primary email). */
+	public Optional<Person> person(String runId, String key) {
+		return this.jdbc.query("SELECT " + personColumns("p") + " FROM stage_person p WHERE p.run_id = ? "
+				+ "AND p.person_key = ?", (rs, i) -> person(rs), runId, key.toLowerCase(Locale.ROOT))
+			.stream()
+			.findFirst();
+	}
+
+	/** Deletes the staged accounts (a restarted read starts over). */
+	public void deleteAccounts(String runId) {
+		this.jdbc.update("DELETE FROM stage_account WHERE run_id = ?", runId);
+	}
+
+	/** Stages Phorge accounts. */
+	public void insertAccounts(String runId, List<? extends Account> accounts) {
+		this.jdbc.batchUpdate("INSERT INTO stage_account (run_id, phid, account_id, username, username_key, "
+				+ "real_name, kind, disabled, approved, admin, created_epoch) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+				accounts, 500, (statement, account) -> {
+					statement.setString(1, runId);
+					statement.setString(2, account.phid());
+					statement.setLong(3, account.id());
+					statement.setString(4, account.username());
+					statement.setString(5, account.username().toLowerCase(Locale.ROOT));
+					statement.setString(6, account.realName());
+					statement.setString(7, account.kind().name());
+					statement.setBoolean(8, account.disabled());
+					statement.setBoolean(9, account.approved());
+					statement.setBoolean(10, account.admin());
+					statement.setLong(11, account.createdEpochSecond());
+				});
+	}
+
+	/** Deletes the matches made by one method (a restarted correlation step starts over). */
+	public void deleteMatches(String runId, MatchMethod method) {
+		this.jdbc.update("DELETE FROM stage_match WHERE run_id = ? AND method = ?", runId, method.name());
+	}
+
+	/** Stages correlation evidence; only matches to staged human accounts are kept. */
+	public void insertMatches(String runId, List<? extends Match> matches) {
+		this.jdbc.batchUpdate("INSERT INTO stage_match (run_id, person_key, phid, method, method_rank, detail) "
+				+ "SELECT ?, ?, ?, ?, ?, ? FROM stage_account a WHERE a.run_id = ? AND a.phid = ? AND a.kind = 'HUMAN'",
+				matches, 500, (statement, match) -> {
+					statement.setString(1, runId);
+					statement.setString(2, match.personKey());
+					statement.setString(3, match.phid());
+					statement.setString(4, match.method().name());
+					statement.setInt(5, match.method().ordinal());
+					statement.setString(6, match.detail());
+					statement.setString(7, runId);
+					statement.setString(8, match.phid());
+				});
+	}
+
+	/**
+	 * Ties persons to human accounts whose username equals their email's local part, case-insensitively, where
+	 * neither side has any email match: a username never overrides an email.
+	 * @return how many matches were added
+	 */
+	public int matchByUsername(String runId) {
+		return this.jdbc.update("INSERT INTO stage_match (run_id, person_key, phid, method, method_rank, detail) "
+				+ "SELECT p.run_id, p.person_key, a.phid, ?, ?, a.username FROM stage_person p "
+				+ "JOIN stage_account a ON a.run_id = p.run_id AND a.username_key = p.local_part AND a.kind = 'HUMAN' "
+				+ "WHERE p.run_id = ? "
+				+ "AND NOT EXISTS (SELECT 1 FROM stage_match m WHERE m.run_id = p.run_id AND m.person_key = p.person_key) "
+				+ "AND NOT EXISTS (SELECT 1 FROM stage_match m WHERE m.run_id = a.run_id AND m.phid = a.phid)",
+				MatchMethod.USERNAME.name(), MatchMethod.USERNAME.ordinal(), runId);
+	}
+
+	/**
+	 * Every account with the persons who claim it: one row per (account, person) pair at the pair's strongest
+	 * method, with how many accounts that person claims in all, grouped per account in id order.
+	 */
+	public CloseableIterator<AccountCase> accountCases(String runId) {
+		String sql = "WITH pair AS (SELECT person_key, phid, MIN(method_rank) AS method_rank, MIN(detail) AS detail "
+				+ "FROM stage_match WHERE run_id = ? GROUP BY person_key, phid), "
+				+ "claims AS (SELECT person_key, COUNT(*) AS claimed FROM pair GROUP BY person_key) "
+				+ "SELECT a.phid, a.account_id, a.username, a.real_name, a.kind, a.disabled, a.approved, a.admin, "
+				+ "a.created_epoch, pair.method_rank, pair.detail, claims.claimed, " + personColumns("p")
+				+ " FROM stage_account a LEFT JOIN pair ON pair.phid = a.phid "
+				+ "LEFT JOIN claims ON claims.person_key = pair.person_key "
+				+ "LEFT JOIN stage_person p ON p.run_id = a.run_id AND p.person_key = pair.person_key "
+				+ "WHERE a.run_id = ? ORDER BY a.account_id, a.phid, p.person_key";
+		Cursor<ClaimRow> rows = new Cursor<>(this.dataSource, sql, (rs, i) -> claim(rs), runId, runId);
+		return new Grouped<>(rows, (row) -> row.account().phid()).map(StagingStore::accountCase);
+	}
+
+	/** The persons no account was matched to, by key. */
+	public CloseableIterator<Person> unclaimedPersons(String runId) {
+		return new Cursor<>(this.dataSource, "SELECT " + personColumns("p") + " FROM stage_person p "
+				+ "WHERE p.run_id = ? AND NOT EXISTS (SELECT 1 FROM stage_match m WHERE m.run_id = p.run_id "
+				+ "AND m.person_key = p.person_key) ORDER BY p.person_key", (rs, i) -> person(rs), runId);
+	}
+
+	private static AccountCase accountCase(List<ClaimRow> rows) {
+		List<Candidate> candidates = new ArrayList<>();
+		for (ClaimRow row : rows) {
+			if (row.candidate() != null) {
+				candidates.add(row.candidate());
+			}
+		}
+		return new AccountCase(rows.get(0).account(), candidates, null);
+	}
+
+	private static ClaimRow claim(ResultSet rs) throws SQLException {
+		Account account = new Account(rs.getLong("account_id"), rs.getString("phid"), rs.getString("username"),
+				rs.getString("real_name"), AccountKind.valueOf(rs.getString("kind")), rs.getBoolean("disabled"),
+				rs.getBoolean("approved"), rs.getBoolean("admin"), rs.getLong("created_epoch"));
+		if (rs.getString("person_key") == null) {
+			return new ClaimRow(account, null);
+		}
+		MatchMethod method = MatchMethod.values()[rs.getInt("method_rank")];
+		return new ClaimRow(account, new Candidate(person(rs), method, rs.getString("detail"), rs.getInt("claimed")));
+	}
+
+	private static String personColumns(String alias) {
+		return Arrays.stream(new String[] { "person_key", "display_name", "emails", "lifecycle", "sources" })
+			.map((column) -> alias + "." + column)
+			.reduce((a, b) -> a + ", " + b)
+			.orElseThrow();
+	}
+
+	private static Person person(ResultSet rs) throws SQLException {
+		return new Person(rs.getString("person_key"), rs.getString("display_name"),
+				List.of(rs.getString("emails").split(" ")), Lifecycle.valueOf(rs.getString("lifecycle")),
+				rs.getString("sources"));
+	}
+
+	private static SourceIdentity identity(ResultSet rs, int row) throws SQLException {
+		return new SourceIdentity(rs.getString("source"), rs.getString("source_id"), rs.getString("person_key"),
+				List.of(rs.getString("emails").split(" ")), rs.getString("display_name"),
+				Lifecycle.valueOf(rs.getString("lifecycle")), rs.getString("raw_status"));
+	}
+
+	/** One row of the claims query: an account and, when someone claims it, one candidate. */
+	private record ClaimRow(Account account, @Nullable Candidate candidate) {
+	}
+
+}

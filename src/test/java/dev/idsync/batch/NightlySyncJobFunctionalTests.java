@@ -1,0 +1,47 @@
+package dev.idsync.batch;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+
+import dev.idsync.domain.ExitCode;
+import dev.idsync.sim.OrgGenerator;
+import dev.idsync.sim.SimPorts;
+import dev.idsync.sim.Simulator;
+import dev.idsync.sim.SyntheticOrg;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class NightlySyncJobFunctionalTests {
+
+	@TempDir
+	Path dir;
+
+	@ParameterizedTest
+	@ValueSource(longs = { 1, 20261129 })
+	void nightlySyncJobReportsExactlyThePlantedTruth(long seed) throws Exception {
+		// given
+		SyntheticOrg org = OrgGenerator.generate(seed, 2000);
+		try (Simulator simulator = Simulator.start(org, SimPorts.ephemeral(), Clock.systemUTC())) {
+			JobSettings settings = SimulatedRun.settings(simulator, "jdbc:h2:file:" + this.dir.resolve("idsync"),
+					this.dir.resolve("reports"));
+			// when
+			RunResult result = NightlySync.run(settings, "test-" + seed, this.dir.resolve("reports"));
+			// then
+			assertThat(result.failure()).isNull();
+			assertThat(result.exitCode()).isEqualTo(ExitCode.DRIFT);
+			JsonNode report = SimulatedRun.report(result);
+			assertThat(SimulatedRun.findings(report)).containsExactlyInAnyOrderElementsOf(SimulatedRun.truth(org));
+			assertThat(report.path("findings").size()).isEqualTo(org.truth().size());
+			assertThat(report.path("schemaVersion").asInt()).isEqualTo(1);
+			assertThat(report.path("sources").findValuesAsString("name")).containsExactly("google", "okta", "phorge");
+			assertThat(Files.readString(result.reportDir().resolve("report.md"))).contains("LEAVER_ACTIVE");
+		}
+	}
+
+}

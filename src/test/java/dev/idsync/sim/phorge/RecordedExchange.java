@@ -1,0 +1,101 @@
+package dev.idsync.sim.phorge;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One exchange of {@code phorge-conduit-exchanges.md}: a {@code ## title}, a fenced block with a curl command and a
+ * fenced block with the raw response body followed by a line like {@code [HTTP 200 application/json]}.
+ *
+ * @param title the section title
+ * @param command the curl command without its {@code $ } prompt, or {@code null} when the section has none
+ * @param body the recorded response body, byte for byte, or {@code null}
+ * @param status the recorded HTTP status, or 0
+ * @param contentType the recorded content type, or {@code null}
+ */
+record RecordedExchange(String title, @Nullable String command, @Nullable String body, int status,
+		@Nullable String contentType) {
+
+	private static final Pattern STATUS_LINE = Pattern.compile("\\[HTTP (\\d+) (.+)]");
+
+	/** The shared reference file, beside the project directory as in CI ({@code ../shared/reference/…}). */
+	static Path referenceFile() {
+		Path file = Path.of(System.getProperty("user.dir"))
+			.resolveSibling("shared")
+			.resolve("reference")
+			.resolve("phorge-conduit-exchanges.md");
+		if (!Files.isRegularFile(file)) {
+			throw new IllegalStateException("Cannot find the recorded Conduit exchanges at " + file.toAbsolutePath()
+					+ ": the project directory needs a sibling shared/reference/ (as the CI checkout has)");
+		}
+		return file;
+	}
+
+	/** Every exchange of the file, in file order. */
+	static List<RecordedExchange> readAll(Path file) {
+		try {
+			return parse(Files.readAllLines(file));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static List<RecordedExchange> parse(List<String> lines) {
+		List<RecordedExchange> exchanges = new ArrayList<>();
+		String title = null;
+		List<List<String>> blocks = new ArrayList<>();
+		List<String> block = null;
+		for (String line : lines) {
+			if (block == null && line.startsWith("## ")) {
+				if (title != null) {
+					exchanges.add(of(title, blocks));
+				}
+				title = line.substring(3);
+				blocks = new ArrayList<>();
+			}
+			else if (line.equals("```")) {
+				if (block == null) {
+					block = new ArrayList<>();
+				}
+				else {
+					blocks.add(block);
+					block = null;
+				}
+			}
+			else if (block != null) {
+				block.add(line);
+			}
+		}
+		if (title != null) {
+			exchanges.add(of(title, blocks));
+		}
+		return exchanges;
+	}
+
+	private static RecordedExchange of(String title, List<List<String>> blocks) {
+		String command = null;
+		if (!blocks.isEmpty() && blocks.get(0).size() == 1 && blocks.get(0).get(0).startsWith("$ curl ")) {
+			command = blocks.get(0).get(0).substring(2);
+		}
+		if (blocks.size() < 2 || blocks.get(1).isEmpty()) {
+			return new RecordedExchange(title, command, null, 0, null);
+		}
+		List<String> response = blocks.get(1);
+		Matcher status = STATUS_LINE.matcher(response.get(response.size() - 1));
+		if (!status.matches()) {
+			return new RecordedExchange(title, command, null, 0, null);
+		}
+		String body = String.join("\n", response.subList(0, response.size() - 1));
+		return new RecordedExchange(title, command, body, Integer.parseInt(status.group(1)), status.group(2));
+	}
+
+}
