@@ -21,8 +21,17 @@ public final class Conduit {
 	 * @param token idsync's Conduit token
 	 */
 	public Conduit(PhorgeProperties properties, Secret token) {
-		this.client = new ConduitClient(URI.create(properties.url()), token, properties.timeout(),
-				Duration.ofMillis(500));
+		this(properties, token, Duration.ofMillis(500));
+	}
+
+	/**
+	 * Connects to a Phorge instance with a given first retry delay (tests shorten it).
+	 * @param properties the instance's URL and timeouts
+	 * @param token idsync's Conduit token
+	 * @param backoff the delay before the first retry; each further retry waits twice as long
+	 */
+	public Conduit(PhorgeProperties properties, Secret token, Duration backoff) {
+		this.client = new ConduitClient(URI.create(properties.url()), token, properties.timeout(), backoff);
 	}
 
 	/** Every account, page by page. */

@@ -1,0 +1,152 @@
+package dev.idsync.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.idsync.sim.OrgGenerator;
+import dev.idsync.sim.SimPorts;
+import dev.idsync.sim.Simulator;
+import dev.idsync.sim.TruthEntry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class IdsyncCliTests {
+
+	@TempDir
+	Path dir;
+
+	private final StringWriter out = new StringWriter();
+
+	private final StringWriter err = new StringWriter();
+
+	@Test
+	void runAgainstSimServeConfigReportsExactlyTheTruthFile() throws IOException {
+		// given: what `idsync sim serve --config-out c.yml --truth-out t.json` writes
+		try (Simulator simulator = Simulator.start(OrgGenerator.generate(7, 400), SimPorts.ephemeral(),
+				Clock.systemUTC())) {
+			Path config = this.dir.resolve("c.yml");
+			simulator.writeConfig(config);
+			simulator.writeTruth(this.dir.resolve("t.json"));
+			Files.writeString(config, storeIn(this.dir), java.nio.file.StandardOpenOption.APPEND);
+			// when
+			int exit = execute("run", "--config", config.toString(), "--report-dir", this.dir.resolve("r").toString());
+			// then
+			assertThat(exit).as(this.err.toString()).isEqualTo(2);
+			assertThat(this.out.toString()).contains("LEAVER_ACTIVE").contains("Exit code: 2 (DRIFT)");
+			Path report;
+			try (Stream<Path> runs = Files.list(this.dir.resolve("r"))) {
+				report = runs.findFirst().orElseThrow().resolve("report.json");
+			}
+			assertThat(TruthCheck.keys(report)).containsExactlyInAnyOrderElementsOf(truthKeys(this.dir.resolve("t.json")));
+			assertThat(Files.getPosixFilePermissions(this.dir.resolve("c.conduit-token")))
+				.containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+			assertThat(Files.readString(config)).doesNotContain(simulator.org().conduitToken());
+			assertThat(this.out.toString() + this.err).doesNotContain(simulator.org().conduitToken())
+				.doesNotContain(simulator.org().oktaToken());
+		}
+	}
+
+	@Test
+	void runWhenTokenMissingStopsNamingThePropertyAndWritesNothing() throws IOException {
+		Path config = write("""
+				idsync:
+				  okta:
+				    url: https://acme.okta.com
+				    token-file: %s
+				  phorge:
+				    url: https://phorge.example.com
+				    token-file: %s
+				""".formatted(this.dir.resolve("absent-okta-token"), this.dir.resolve("absent")) + storeIn(this.dir));
+		int exit = execute("run", "--config", config.toString(), "--report-dir", this.dir.resolve("r").toString());
+		assertThat(exit).isEqualTo(1);
+		assertThat(this.err.toString().strip()).startsWith("idsync: configuration error: idsync.okta.token-file")
+			.contains("does not exist")
+			.hasLineCount(1);
+		assertThatNothingWasWritten();
+	}
+
+	@Test
+	void runWhenUrlMalformedStopsNamingTheProperty() throws IOException {
+		Path config = write("idsync:\n  okta:\n    url: acme.okta.com\n  phorge:\n    url: https://p.example.com\n");
+		assertThat(execute("run", "--config", config.toString())).isEqualTo(1);
+		assertThat(this.err.toString()).contains("idsync.okta.url: 'acme.okta.com' is not an http(s) URL")
+			.hasLineCount(1);
+		assertThatNothingWasWritten();
+	}
+
+	@Test
+	void runWhenPropertyUnknownStopsNamingIt() throws IOException {
+		Path config = write("idsync:\n  okta:\n    url: https://a.okta.com\n    tokn-file: x\n  phorge:\n"
+				+ "    url: https://p.example.com\n");
+		assertThat(execute("run", "--config", config.toString())).isEqualTo(1);
+		assertThat(this.err.toString()).contains("Unknown configuration property idsync.okta.tokn-file (line 4 of ")
+			.hasLineCount(1);
+		assertThatNothingWasWritten();
+	}
+
+	@Test
+	void runWithoutConfigIsAUsageErrorWithExitCode1() {
+		assertThat(execute("run")).isEqualTo(1);
+		assertThat(this.err.toString()).contains("Missing required option: '--config=FILE'");
+	}
+
+	@Test
+	void helpDescribesEveryCommandAndTheExitCodes() {
+		assertThat(execute("--help")).isZero();
+		assertThat(this.out.toString()).contains("run", "demo", "sim", "0  the run completed and found no drift",
+				"2  the run completed and found drift", "3  a safety gate stopped actions");
+		for (String command : new String[] { "run", "demo", "sim" }) {
+			this.out.getBuffer().setLength(0);
+			assertThat(execute(command, "--help")).isZero();
+			assertThat(this.out.toString()).startsWith("Usage: idsync " + command);
+		}
+		this.out.getBuffer().setLength(0);
+		assertThat(execute("sim", "serve", "--help")).isZero();
+		assertThat(this.out.toString()).contains("--config-out", "--truth-out", "--people", "--seed");
+	}
+
+	private int execute(String... args) {
+		CommandLine commandLine = IdsyncCli.commandLine();
+		commandLine.setOut(new PrintWriter(this.out, true));
+		commandLine.setErr(new PrintWriter(this.err, true));
+		return commandLine.execute(args);
+	}
+
+	private Path write(String yaml) throws IOException {
+		return Files.writeString(this.dir.resolve("idsync.yml"), yaml);
+	}
+
+	private void assertThatNothingWasWritten() throws IOException {
+		try (Stream<Path> files = Files.list(this.dir)) {
+			assertThat(files.map((path) -> path.getFileName().toString())).containsExactly("idsync.yml");
+		}
+	}
+
+	private static String storeIn(Path dir) {
+		return "  store:\n    url: jdbc:h2:file:" + dir.resolve("store/idsync") + "\n";
+	}
+
+	private static Set<String> truthKeys(Path truth) {
+		Set<String> keys = new HashSet<>();
+		for (JsonNode entry : JsonMapper.builder().build().readTree(truth.toFile()).path("findings")) {
+			keys.add(new TruthEntry(entry.path("category").asString(), entry.path("username").asString(null),
+					entry.path("identity").asString(null)).key());
+		}
+		return keys;
+	}
+
+}

@@ -1,0 +1,61 @@
+package dev.idsync.source.google;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+import dev.idsync.config.GoogleProperties;
+import dev.idsync.config.Secret;
+import dev.idsync.domain.Lifecycle;
+import dev.idsync.domain.SourceIdentity;
+import dev.idsync.sim.OrgGenerator;
+import dev.idsync.sim.SyntheticOrg;
+import dev.idsync.sim.google.GoogleSimServer;
+import dev.idsync.sim.google.GoogleSimUser;
+import dev.idsync.source.PagedSources;
+import dev.idsync.source.SourceException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class GoogleIdentitySourceTests {
+
+	@Test
+	void readsLiveAndDeletedUsersWithAliases() {
+		SyntheticOrg org = OrgGenerator.generate(5, 4000);
+		try (GoogleSimServer google = new GoogleSimServer(org.googleUsers(), org.googleToken(), "C01", 0)) {
+			List<SourceIdentity> read = PagedSources.readAll(source(google, org.googleToken()));
+			Map<String, GoogleSimUser> byId = org.googleUsers().stream()
+				.collect(Collectors.toMap(GoogleSimUser::id, (user) -> user));
+			assertThat(read).extracting(SourceIdentity::sourceId).containsExactlyInAnyOrderElementsOf(byId.keySet());
+			for (SourceIdentity identity : read) {
+				GoogleSimUser user = byId.get(identity.sourceId());
+				Lifecycle expected = user.deleted() ? Lifecycle.DEPROVISIONED
+						: (user.suspended() || user.archived()) ? Lifecycle.SUSPENDED : Lifecycle.ACTIVE;
+				assertThat(identity.lifecycle()).as(identity.sourceId()).isEqualTo(expected);
+				assertThat(identity.emails()).containsAll(user.aliases());
+			}
+			assertThat(read).anyMatch((identity) -> identity.rawStatus().equals("archived"))
+				.anyMatch((identity) -> identity.rawStatus().equals("deleted"));
+		}
+	}
+
+	@Test
+	void wrongTokenFailsClearly() {
+		SyntheticOrg org = OrgGenerator.generate(5, 60);
+		try (GoogleSimServer google = new GoogleSimServer(org.googleUsers(), org.googleToken(), "C01", 0)) {
+			assertThatExceptionOfType(SourceException.class)
+				.isThrownBy(() -> source(google, "ya29.wrong").page(null))
+				.withMessageContaining("google")
+				.withMessageNotContaining("ya29.wrong");
+		}
+	}
+
+	private static GoogleIdentitySource source(GoogleSimServer google, String token) {
+		return new GoogleIdentitySource(new GoogleProperties(google.baseUrl(), "my_customer", null, null, null,
+				"UNSET"), Secret.of(token));
+	}
+
+}
