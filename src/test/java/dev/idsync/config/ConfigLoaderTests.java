@@ -40,6 +40,16 @@ class ConfigLoaderTests {
 	}
 
 	@Test
+	void loadTheDocumentedExampleConfiguration() {
+		IdsyncProperties properties = ConfigLoader.load(Path.of("jobs/nightly-sync/idsync.example.yml"));
+		assertThat(properties.okta().url()).isEqualTo("https://acme.okta.com");
+		assertThat(properties.google().usesServiceAccount()).isTrue();
+		assertThat(properties.phorge().timeout()).hasSeconds(30);
+		assertThat(properties.bots()).hasSize(2);
+		assertThat(properties.store().url()).isEqualTo("jdbc:h2:file:./var/idsync");
+	}
+
+	@Test
 	void loadWhenPropertyMisspeltNamesIt() throws IOException {
 		Path file = write(VALID.replace("    token-file:", "    tokenn-file:"));
 		assertThatExceptionOfType(ConfigException.class).isThrownBy(() -> ConfigLoader.load(file))
