@@ -27,6 +27,8 @@ final class StepProgressListener implements StepExecutionListener {
 		log.info(String.format("%-24s %-9s read %7d, wrote %7d, filtered %7d in %6d ms", stepExecution.getStepName(),
 				stepExecution.getStatus(), stepExecution.getReadCount(), stepExecution.getWriteCount(),
 				stepExecution.getFilterCount(), millis));
+		stepExecution.getFailureExceptions()
+			.forEach((failure) -> log.error(stepExecution.getStepName() + " failed: " + NightlySync.describe(failure)));
 		return null;
 	}
 

@@ -69,7 +69,7 @@ final class DemoCommand implements Callable<Integer> {
 					+ "(seed %d)%n%n", org.oktaUsers().size(), org.googleUsers().size(), org.phorgeUsers().size(),
 					this.seed);
 			RunResult result = NightlySync.run(settings(simulator, clock), RunIds.next(clock), this.reportDir);
-			ConsoleReport.print(result, command.commandLine().getOut(), command.commandLine().getErr());
+			ConsoleReport.print(result, command.commandLine().getOut(), command.commandLine().getErr(), true);
 			if (result.reportDir() == null) {
 				return 1;
 			}

@@ -58,7 +58,7 @@ final class RunCommand implements Callable<Integer> {
 		Path reports = (this.reportDir != null) ? this.reportDir : properties.report().dir();
 		RunResult result = NightlySync.run(new JobSettings(properties, credentials, clock), RunIds.next(clock),
 				reports);
-		ConsoleReport.print(result, command.commandLine().getOut(), command.commandLine().getErr());
+		ConsoleReport.print(result, command.commandLine().getOut(), command.commandLine().getErr(), false);
 		return result.exitCode().code();
 	}
 

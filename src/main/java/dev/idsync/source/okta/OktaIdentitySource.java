@@ -39,6 +39,8 @@ public final class OktaIdentitySource implements IdentitySource {
 
 	private final UserApi users;
 
+	private final String url;
+
 	/**
 	 * Connects to an Okta org with an SSWS token.
 	 * @param properties the org's URL
@@ -46,6 +48,7 @@ public final class OktaIdentitySource implements IdentitySource {
 	 */
 	public OktaIdentitySource(OktaProperties properties, Secret token) {
 		this.users = new UserApi(client(properties.url(), token));
+		this.url = properties.url();
 	}
 
 	@Override
@@ -68,12 +71,24 @@ public final class OktaIdentitySource implements IdentitySource {
 					position.deprovisioned() ? DEPROVISIONED : null, null, null, null);
 		}
 		catch (ApiException ex) {
+			if (ex.getCode() == 0) {
+				throw new SourceException("okta", "cannot reach " + this.url + " ("
+						+ rootCause(ex).getClass().getSimpleName() + ": " + rootCause(ex).getMessage() + ")", null);
+			}
 			throw new SourceException("okta", "GET /api/v1/users failed with HTTP " + ex.getCode()
 					+ ((ex.getCode() == 401) ? " (is the API token valid and not expired?)" : ""), null);
 		}
 		catch (RuntimeException ex) {
 			throw new SourceException("okta", "GET /api/v1/users failed: " + ex.getClass().getSimpleName(), ex);
 		}
+	}
+
+	private static Throwable rootCause(Throwable failure) {
+		Throwable root = failure;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		return root;
 	}
 
 	private static SourceIdentity identity(User user) {
