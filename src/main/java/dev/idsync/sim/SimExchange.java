@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -61,21 +60,13 @@ public final class SimExchange {
 
 	/** The query string's parameters, in order (a key may repeat). */
 	public List<Map.Entry<String, String>> query() {
-		return parseForm(this.exchange.getRequestURI().getRawQuery());
+		String raw = this.exchange.getRequestURI().getRawQuery();
+		return (raw != null) ? parseForm(raw.getBytes(StandardCharsets.ISO_8859_1)) : List.of();
 	}
 
 	/** The first value of query parameter {@code name}, or {@code null}. */
 	public @Nullable String queryParam(String name) {
 		return first(query(), name);
-	}
-
-	/** The form-encoded body's parameters, in order, when the body is form-encoded (else empty). */
-	public List<Map.Entry<String, String>> form() {
-		String type = header("Content-Type");
-		if (this.body.length == 0 || (type != null && !type.startsWith("application/x-www-form-urlencoded"))) {
-			return List.of();
-		}
-		return parseForm(new String(this.body, StandardCharsets.UTF_8));
 	}
 
 	/** Answers with {@code status}, {@code contentType} and {@code content}, gzip-compressed when asked and allowed. */
@@ -112,20 +103,20 @@ public final class SimExchange {
 		return accept != null && accept.toLowerCase().contains(encoding);
 	}
 
-	/** Parses {@code application/x-www-form-urlencoded} text into ordered pairs. */
-	public static List<Map.Entry<String, String>> parseForm(@Nullable String raw) {
+	/**
+	 * Parses {@code application/x-www-form-urlencoded} bytes into ordered pairs the way PHP's {@code urldecode()}
+	 * does: a malformed escape is kept as it is, never an error.
+	 */
+	public static List<Map.Entry<String, String>> parseForm(byte[] raw) {
 		List<Map.Entry<String, String>> pairs = new ArrayList<>();
-		if (raw == null || raw.isEmpty()) {
-			return pairs;
-		}
-		for (String part : raw.split("&")) {
+		for (String part : new String(raw, StandardCharsets.ISO_8859_1).split("&")) {
 			if (part.isEmpty()) {
 				continue;
 			}
 			int eq = part.indexOf('=');
 			String key = (eq < 0) ? part : part.substring(0, eq);
 			String value = (eq < 0) ? "" : part.substring(eq + 1);
-			pairs.add(Map.entry(decode(key), decode(value)));
+			pairs.add(Map.entry(urldecode(key), urldecode(value)));
 		}
 		return pairs;
 	}
@@ -142,8 +133,21 @@ public final class SimExchange {
 		return map;
 	}
 
-	private static String decode(String value) {
-		return URLDecoder.decode(value, StandardCharsets.UTF_8);
+	private static String urldecode(String text) {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		byte[] raw = text.getBytes(StandardCharsets.ISO_8859_1);
+		for (int i = 0; i < raw.length; i++) {
+			int hi = (i + 2 < raw.length) ? Character.digit(raw[i + 1], 16) : -1;
+			int lo = (i + 2 < raw.length) ? Character.digit(raw[i + 2], 16) : -1;
+			if (raw[i] == '%' && hi >= 0 && lo >= 0) {
+				bytes.write(hi * 16 + lo);
+				i += 2;
+			}
+			else {
+				bytes.write((raw[i] == '+') ? ' ' : raw[i]);
+			}
+		}
+		return bytes.toString(StandardCharsets.UTF_8);
 	}
 
 	private static byte[] gzip(byte[] content) {

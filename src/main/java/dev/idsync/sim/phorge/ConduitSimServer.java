@@ -67,14 +67,7 @@ public final class ConduitSimServer extends SimServer {
 	}
 
 	private static void answer(SimExchange exchange, ConduitEndpoint conduit, String method) {
-		List<Map.Entry<String, String>> query;
-		try {
-			query = exchange.query();
-		}
-		catch (IllegalArgumentException ex) {
-			exchange.respond(400, "text/plain; charset=utf-8", "Malformed query string");
-			return;
-		}
+		List<Map.Entry<String, String>> query = exchange.query();
 		String contentType = exchange.header("Content-Type");
 		String body = conduit.call(method, contentType, PhpRequestData.of(post(exchange, contentType), query));
 		exchange.respond(200, "application/json", body.getBytes(StandardCharsets.UTF_8), HEADERS, true);
@@ -84,7 +77,7 @@ public final class ConduitSimServer extends SimServer {
 	private static List<Map.Entry<String, String>> post(SimExchange exchange, @Nullable String contentType) {
 		boolean form = contentType == null
 				|| contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
-		return (exchange.method().equals("POST") && form) ? PhpRequestData.pairs(exchange.body()) : List.of();
+		return (exchange.method().equals("POST") && form) ? SimExchange.parseForm(exchange.body()) : List.of();
 	}
 
 	/** The method of {@code /api/<method>} (a trailing slash is allowed), or {@code null} for other paths. */

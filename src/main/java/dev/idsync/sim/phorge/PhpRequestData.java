@@ -1,8 +1,5 @@
 package dev.idsync.sim.phorge;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,21 +38,6 @@ final class PhpRequestData {
 		return data;
 	}
 
-	/** Splits a form-encoded body into decoded pairs the way PHP's {@code urldecode()} does: never failing. */
-	static List<Map.Entry<String, String>> pairs(byte[] body) {
-		List<Map.Entry<String, String>> pairs = new ArrayList<>();
-		for (String part : new String(body, StandardCharsets.ISO_8859_1).split("&")) {
-			if (part.isEmpty()) {
-				continue;
-			}
-			int eq = part.indexOf('=');
-			String key = (eq < 0) ? part : part.substring(0, eq);
-			String value = (eq < 0) ? "" : part.substring(eq + 1);
-			pairs.add(Map.entry(urldecode(key), urldecode(value)));
-		}
-		return pairs;
-	}
-
 	@SuppressWarnings("unchecked")
 	private static void put(Map<String, @Nullable Object> data, String key, String value) {
 		if (!ARRAY_KEY.matcher(key).matches()) {
@@ -83,23 +65,6 @@ final class PhpRequestData {
 			end--;
 		}
 		return key.substring(0, end);
-	}
-
-	private static String urldecode(String text) {
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		byte[] raw = text.getBytes(StandardCharsets.ISO_8859_1);
-		for (int i = 0; i < raw.length; i++) {
-			int hi = (i + 2 < raw.length) ? Character.digit(raw[i + 1], 16) : -1;
-			int lo = (i + 2 < raw.length) ? Character.digit(raw[i + 2], 16) : -1;
-			if (raw[i] == '%' && hi >= 0 && lo >= 0) {
-				bytes.write(hi * 16 + lo);
-				i += 2;
-			}
-			else {
-				bytes.write((raw[i] == '+') ? ' ' : raw[i]);
-			}
-		}
-		return bytes.toString(StandardCharsets.UTF_8);
 	}
 
 }

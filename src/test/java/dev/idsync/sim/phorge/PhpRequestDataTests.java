@@ -1,6 +1,5 @@
 package dev.idsync.sim.phorge;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -25,14 +24,6 @@ class PhpRequestDataTests {
 		Map<String, Object> data = PhpRequestData.of(List.of(Map.entry("api.token", "from-post")),
 				List.of(Map.entry("api.token", "from-query"), Map.entry("limit", "3")));
 		assertThat(data).containsEntry("api.token", "from-post").containsEntry("limit", "3");
-	}
-
-	@Test
-	void pairsDecodeLikePhpUrldecode() {
-		List<Map.Entry<String, String>> pairs = PhpRequestData
-			.pairs("params=%7B%22a%22%3A1%7D&name=Zo%C3%AB+Z&bad=100%zz".getBytes(StandardCharsets.US_ASCII));
-		assertThat(pairs).containsExactly(Map.entry("params", "{\"a\":1}"), Map.entry("name", "Zoë Z"),
-				Map.entry("bad", "100%zz"));
 	}
 
 }
