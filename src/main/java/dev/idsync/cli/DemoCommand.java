@@ -1,13 +1,14 @@
 package dev.idsync.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.util.FileSystemUtils;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -15,16 +16,9 @@ import picocli.CommandLine.Spec;
 import dev.idsync.batch.JobSettings;
 import dev.idsync.batch.NightlySync;
 import dev.idsync.batch.RunResult;
-import dev.idsync.config.BotProperties;
+import dev.idsync.config.ConfigLoader;
 import dev.idsync.config.Credentials;
-import dev.idsync.config.GoogleProperties;
 import dev.idsync.config.IdsyncProperties;
-import dev.idsync.config.OktaProperties;
-import dev.idsync.config.PhorgeProperties;
-import dev.idsync.config.ReportProperties;
-import dev.idsync.config.Secret;
-import dev.idsync.config.StoreProperties;
-import dev.idsync.sim.OrgGenerator;
 import dev.idsync.sim.SimPorts;
 import dev.idsync.sim.Simulator;
 import dev.idsync.sim.SyntheticOrg;
@@ -43,13 +37,8 @@ final class DemoCommand implements Callable<Integer> {
 	@Spec
 	@Nullable CommandSpec spec;
 
-	@Option(names = "--people", paramLabel = "N", defaultValue = "2000",
-			description = "How many people the synthetic organisation has (at least 50; default ${DEFAULT-VALUE}).")
-	int people;
-
-	@Option(names = "--seed", paramLabel = "S", defaultValue = "42",
-			description = "Fixes the organisation: the same seed plants the same people (default ${DEFAULT-VALUE}).")
-	long seed;
+	@Mixin
+	OrgOptions organisation = new OrgOptions();
 
 	@Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "var/reports",
 			description = "Where the report folder <runId>/ goes (default ${DEFAULT-VALUE}).")
@@ -58,17 +47,19 @@ final class DemoCommand implements Callable<Integer> {
 	@Override
 	public Integer call() throws Exception {
 		CommandSpec command = this.spec;
-		if (this.people < OrgGenerator.MIN_PEOPLE) {
-			command.commandLine().getErr().println("idsync: --people must be at least " + OrgGenerator.MIN_PEOPLE);
-			return 1;
-		}
 		Clock clock = Clock.systemUTC();
-		SyntheticOrg org = OrgGenerator.generate(this.seed, this.people);
+		SyntheticOrg org = this.organisation.generate();
+		Path work = Files.createTempDirectory("idsync-demo");
 		try (Simulator simulator = Simulator.start(org, SimPorts.ephemeral(), clock)) {
 			command.commandLine().getOut().printf("Simulator: %d Okta users, %d Google users, %d Phorge accounts "
 					+ "(seed %d)%n%n", org.oktaUsers().size(), org.googleUsers().size(), org.phorgeUsers().size(),
-					this.seed);
-			RunResult result = NightlySync.run(settings(simulator, clock), RunIds.next(clock), this.reportDir);
+					this.organisation.seed);
+			// the demo configures itself exactly as a user would: a configuration file written by the simulator
+			Path config = work.resolve("demo.yml");
+			simulator.writeConfig(config);
+			IdsyncProperties properties = ConfigLoader.load(config);
+			JobSettings settings = new JobSettings(properties, Credentials.resolve(properties, System.getenv()), clock);
+			RunResult result = NightlySync.run(settings, RunIds.next(clock), this.reportDir);
 			ConsoleReport.print(result, command.commandLine().getOut(), command.commandLine().getErr(), true);
 			if (result.reportDir() == null) {
 				return 1;
@@ -76,23 +67,9 @@ final class DemoCommand implements Callable<Integer> {
 			command.commandLine().getOut().println(TruthCheck.compare(org, result.reportDir().resolve("report.json")));
 			return 0;
 		}
-	}
-
-	private static JobSettings settings(Simulator simulator, Clock clock) {
-		SyntheticOrg org = simulator.org();
-		List<BotProperties> bots = org.botOwners().entrySet().stream()
-			.map((entry) -> new BotProperties(entry.getKey(), entry.getValue()))
-			.toList();
-		IdsyncProperties properties = new IdsyncProperties(
-				new OktaProperties(simulator.oktaUrl(), null, "IDSYNC_OKTA_TOKEN"),
-				new GoogleProperties(simulator.googleUrl(), "my_customer", null, null, null,
-						"IDSYNC_GOOGLE_ACCESS_TOKEN"),
-				new PhorgeProperties(simulator.conduitUrl(), null, "IDSYNC_CONDUIT_TOKEN", 4, Duration.ofSeconds(30)),
-				new StoreProperties("jdbc:h2:file:./var/idsync", "sa", null, "IDSYNC_STORE_PASSWORD"),
-				new ReportProperties(Path.of("var/reports")), bots);
-		Credentials credentials = new Credentials(Secret.of(org.oktaToken()), Secret.of(org.googleToken()),
-				Secret.of(org.conduitToken()), Secret.of(""));
-		return new JobSettings(properties, credentials, clock);
+		finally {
+			FileSystemUtils.deleteRecursively(work);
+		}
 	}
 
 }

@@ -7,11 +7,11 @@ import java.util.concurrent.CountDownLatch;
 
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import dev.idsync.sim.OrgGenerator;
 import dev.idsync.sim.SimPorts;
 import dev.idsync.sim.Simulator;
 import dev.idsync.sim.SyntheticOrg;
@@ -29,13 +29,8 @@ final class SimServeCommand implements Callable<Integer> {
 	@Spec
 	@Nullable CommandSpec spec;
 
-	@Option(names = "--people", paramLabel = "N", defaultValue = "2000",
-			description = "How many people (at least 50; default ${DEFAULT-VALUE}).")
-	int people;
-
-	@Option(names = "--seed", paramLabel = "S", defaultValue = "42",
-			description = "Fixes the organisation (default ${DEFAULT-VALUE}).")
-	long seed;
+	@Mixin
+	OrgOptions organisation = new OrgOptions();
 
 	@Option(names = "--config-out", paramLabel = "FILE",
 			description = "Writes an idsync configuration pointing at the simulator; its tokens go to files "
@@ -61,11 +56,7 @@ final class SimServeCommand implements Callable<Integer> {
 	@Override
 	public Integer call() throws Exception {
 		CommandSpec command = this.spec;
-		if (this.people < OrgGenerator.MIN_PEOPLE) {
-			command.commandLine().getErr().println("idsync: --people must be at least " + OrgGenerator.MIN_PEOPLE);
-			return 1;
-		}
-		SyntheticOrg org = OrgGenerator.generate(this.seed, this.people);
+		SyntheticOrg org = this.organisation.generate();
 		CountDownLatch stopped = new CountDownLatch(1);
 		try (Simulator simulator = Simulator.start(org, new SimPorts(this.oktaPort, this.googlePort, this.conduitPort),
 				Clock.systemUTC())) {
@@ -77,7 +68,7 @@ final class SimServeCommand implements Callable<Integer> {
 			}
 			Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
 			var out = command.commandLine().getOut();
-			out.println("Simulating " + org + " (seed " + this.seed + ")");
+			out.println("Simulating " + org + " (seed " + this.organisation.seed + ")");
 			out.println("  Okta:   " + simulator.oktaUrl());
 			out.println("  Google: " + simulator.googleUrl());
 			out.println("  Phorge: " + simulator.conduitUrl());

@@ -29,7 +29,7 @@ class NightlySyncJobFunctionalTests {
 		SyntheticOrg org = OrgGenerator.generate(seed, 2000);
 		try (Simulator simulator = Simulator.start(org, SimPorts.ephemeral(), Clock.systemUTC())) {
 			JobSettings settings = SimulatedRun.settings(simulator, "jdbc:h2:file:" + this.dir.resolve("idsync"),
-					this.dir.resolve("reports"));
+					this.dir);
 			// when
 			RunResult result = NightlySync.run(settings, "test-" + seed, this.dir.resolve("reports"));
 			// then

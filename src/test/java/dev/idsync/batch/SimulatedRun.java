@@ -1,24 +1,20 @@
 package dev.idsync.batch;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.HashSet;
-import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.idsync.config.BotProperties;
+import dev.idsync.config.ConfigLoader;
 import dev.idsync.config.Credentials;
-import dev.idsync.config.GoogleProperties;
 import dev.idsync.config.IdsyncProperties;
-import dev.idsync.config.OktaProperties;
-import dev.idsync.config.PhorgeProperties;
-import dev.idsync.config.ReportProperties;
-import dev.idsync.config.Secret;
-import dev.idsync.config.StoreProperties;
 import dev.idsync.sim.Simulator;
 import dev.idsync.sim.SyntheticOrg;
 import dev.idsync.sim.TruthEntry;
@@ -31,17 +27,13 @@ final class SimulatedRun {
 	private SimulatedRun() {
 	}
 
-	static JobSettings settings(Simulator simulator, String storeUrl, Path reportDir) {
-		SyntheticOrg org = simulator.org();
-		List<BotProperties> bots = org.botOwners().entrySet().stream()
-			.map((entry) -> new BotProperties(entry.getKey(), entry.getValue()))
-			.toList();
-		IdsyncProperties properties = new IdsyncProperties(new OktaProperties(simulator.oktaUrl(), null, "UNSET"),
-				new GoogleProperties(simulator.googleUrl(), "my_customer", null, null, null, "UNSET"),
-				new PhorgeProperties(simulator.conduitUrl(), null, "UNSET", 4, Duration.ofSeconds(30)),
-				new StoreProperties(storeUrl, "sa", null, "UNSET"), new ReportProperties(reportDir), bots);
-		return new JobSettings(properties, new Credentials(Secret.of(org.oktaToken()), Secret.of(org.googleToken()),
-				Secret.of(org.conduitToken()), Secret.of("")), Clock.systemUTC());
+	/** Settings as a user gets them: the simulator's configuration file, with the store moved to {@code storeUrl}. */
+	static JobSettings settings(Simulator simulator, String storeUrl, Path dir) throws IOException {
+		Path config = dir.resolve("sim.yml");
+		simulator.writeConfig(config);
+		Files.writeString(config, "  store:\n    url: " + storeUrl + "\n", StandardOpenOption.APPEND);
+		IdsyncProperties properties = ConfigLoader.load(config);
+		return new JobSettings(properties, Credentials.resolve(properties, Map.of()), Clock.systemUTC());
 	}
 
 	static Set<String> truth(SyntheticOrg org) {
