@@ -55,17 +55,23 @@ final class UserQueryMethod {
 	/** One row per user, or, when emails are given, one row per matching email row, newest user first. */
 	private List<PhorgeUser> rows(List<Predicate<PhorgeUser>> tests, @Nullable List<PhorgeEmail> emails) {
 		List<PhorgeUser> rows = new ArrayList<>();
-		for (PhorgeUser user : this.directory.users()) {
+		for (PhorgeUser user : candidates(emails)) {
 			if (tests.stream().allMatch((test) -> test.test(user))) {
-				long copies = (emails != null)
-						? emails.stream().filter((email) -> email.userPhid().equals(user.phid())).count() : 1;
-				for (long i = 0; i < copies; i++) {
-					rows.add(user);
-				}
+				rows.add(user);
 			}
 		}
 		rows.sort(Comparator.comparingLong(PhorgeUser::id).reversed());
 		return rows;
+	}
+
+	/** Every user, or, when emails are given, each email row's owner (once per row, as Phorge's join does). */
+	private List<PhorgeUser> candidates(@Nullable List<PhorgeEmail> emails) {
+		if (emails == null) {
+			return this.directory.users();
+		}
+		List<PhorgeUser> owners = new ArrayList<>();
+		emails.forEach((email) -> this.directory.userByPhid(email.userPhid()).ifPresent(owners::add));
+		return owners;
 	}
 
 	/** The distinct email rows the addresses name; the address column ignores case and trailing spaces. */
