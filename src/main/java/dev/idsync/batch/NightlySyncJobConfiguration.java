@@ -251,9 +251,8 @@ class NightlySyncJobConfiguration {
 		if (properties.okta() != null && credentials.okta() != null) {
 			sources.add(new OktaIdentitySource(properties.okta(), credentials.okta()));
 		}
-		if (properties.google() != null) {
-			sources.add(new GoogleIdentitySource(properties.google(),
-					(credentials.google() != null) ? credentials.google() : dev.idsync.config.Secret.of("")));
+		if (properties.google() != null && credentials.google() != null) {
+			sources.add(new GoogleIdentitySource(properties.google(), credentials.google()));
 		}
 		return sources;
 	}

@@ -27,7 +27,7 @@ import dev.idsync.config.IdsyncProperties;
 				+ "classifies drift, plans actions and writes the report.",
 				"This version never changes Phorge: every planned action is reported, none is applied." },
 		footerHeading = "%nExit codes:%n",
-		footer = { "  0 no drift, 1 error (nothing changed), 2 drift found, 3 a safety gate stopped actions" })
+		footer = { "  0 no drift, 1 error (nothing changed), 2 drift found,", "  3 a safety gate stopped actions" })
 final class RunCommand implements Callable<Integer> {
 
 	@Spec

@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
  * The credentials of every configured system, resolved from files or the environment before anything runs.
  *
  * @param okta the Okta API token, when Okta is configured
- * @param google the Google access token, when Google is configured without a service account
+ * @param google the Google service-account key (JSON), or else the access token, when Google is configured
  * @param conduit idsync's Conduit token
  * @param storePassword the password of idsync's database (empty for the embedded H2)
  */
@@ -29,10 +29,17 @@ public record Credentials(@Nullable Secret okta, @Nullable Secret google, Secret
 		return new Credentials(
 				(okta != null) ? Secret.resolve("idsync.okta.token-file", okta.tokenFile(), okta.tokenEnv(), environment)
 						: null,
-				(google != null && !google.usesServiceAccount()) ? Secret.resolve("idsync.google.access-token-file",
-						google.accessTokenFile(), google.accessTokenEnv(), environment) : null,
+				(google != null) ? google(google, environment) : null,
 				Secret.resolve("idsync.phorge.token-file", phorge.tokenFile(), phorge.tokenEnv(), environment),
 				storePassword(store, environment));
+	}
+
+	private static Secret google(GoogleProperties google, Map<String, String> environment) {
+		if (google.usesServiceAccount()) {
+			return Secret.resolve("idsync.google.credentials-file", google.credentialsFile(), "", environment);
+		}
+		return Secret.resolve("idsync.google.access-token-file", google.accessTokenFile(), google.accessTokenEnv(),
+				environment);
 	}
 
 	private static Secret storePassword(StoreProperties store, Map<String, String> environment) {

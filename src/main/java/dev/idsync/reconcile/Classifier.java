@@ -61,7 +61,7 @@ public final class Classifier {
 		Person owner = ownership.owner();
 		if (owner == null || !owner.lifecycle().isActive()) {
 			String said = (owner != null) ? describe(owner)
-					: "owner " + ownership.ownerEmail() + ": unknown to every identity source";
+					: "owner " + ownership.ownerEmail() + ": no identity source has a person with this primary email";
 			return new Finding(Category.BOT_OWNER_LEFT, bot.username(), bot.phid(), ownership.ownerEmail(),
 					"a bot's owner must be an active identity", List.of(describe(bot), said), null);
 		}

@@ -1,8 +1,9 @@
 package dev.idsync.source.google;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -27,18 +28,18 @@ final class GoogleCredentialsFactory {
 	private GoogleCredentialsFactory() {
 	}
 
-	static GoogleCredentials create(GoogleProperties properties, Secret accessToken) {
+	static GoogleCredentials create(GoogleProperties properties, Secret credential) {
 		if (!properties.usesServiceAccount()) {
 			Date expiry = Date.from(Instant.now().plusSeconds(3_600));
-			return GoogleCredentials.create(new AccessToken(accessToken.reveal(), expiry));
+			return GoogleCredentials.create(new AccessToken(credential.reveal(), expiry));
 		}
-		try (InputStream key = Files.newInputStream(properties.credentialsFile())) {
+		try (InputStream key = new ByteArrayInputStream(credential.reveal().getBytes(StandardCharsets.UTF_8))) {
 			return ServiceAccountCredentials.fromStream(key).createScoped(List.of(SCOPE))
 				.createDelegated(properties.subject());
 		}
 		catch (IOException | RuntimeException ex) {
-			throw new ConfigException("idsync.google.credentials-file: cannot read a service-account key from "
-					+ properties.credentialsFile() + " (" + ex.getClass().getSimpleName()
+			throw new ConfigException("idsync.google.credentials-file: " + properties.credentialsFile()
+					+ " is not a service-account key (" + ex.getClass().getSimpleName()
 					+ "). Download the JSON key of the service account with domain-wide delegation.");
 		}
 	}

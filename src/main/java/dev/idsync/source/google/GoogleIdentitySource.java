@@ -41,10 +41,10 @@ public final class GoogleIdentitySource implements IdentitySource {
 	/**
 	 * Connects to the Directory API.
 	 * @param properties the root URL, customer and credentials
-	 * @param accessToken a ready access token, used only when no service account is configured
+	 * @param credential the service account's key (JSON) or, without a service account, a ready access token
 	 */
-	public GoogleIdentitySource(GoogleProperties properties, Secret accessToken) {
-		GoogleCredentials credentials = GoogleCredentialsFactory.create(properties, accessToken);
+	public GoogleIdentitySource(GoogleProperties properties, Secret credential) {
+		GoogleCredentials credentials = GoogleCredentialsFactory.create(properties, credential);
 		this.directory = new Directory.Builder(new NetHttpTransport(), GsonFactory.getDefaultInstance(),
 				new HttpCredentialsAdapter(credentials))
 			.setApplicationName("idsync")
