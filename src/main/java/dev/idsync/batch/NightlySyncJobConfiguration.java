@@ -1,14 +1,9 @@
 package dev.idsync.batch;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import javax.sql.DataSource;
-
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.builder.SimpleJobBuilder;
@@ -22,10 +17,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import dev.idsync.config.Credentials;
 import dev.idsync.config.IdsyncProperties;
-import dev.idsync.config.StoreProperties;
 import dev.idsync.domain.Account;
-import dev.idsync.domain.Action;
 import dev.idsync.domain.AccountCase;
+import dev.idsync.domain.Action;
 import dev.idsync.domain.Category;
 import dev.idsync.domain.Finding;
 import dev.idsync.domain.Match;
@@ -56,33 +50,6 @@ class NightlySyncJobConfiguration {
 	static final String NOT_APPLIED = "NOT_APPLIED_DRY_RUN";
 
 	private static final int CHUNK = 500;
-
-	@Bean
-	DataSource dataSource(JobSettings settings) {
-		StoreProperties store = settings.properties().store();
-		HikariConfig config = new HikariConfig();
-		config.setPoolName("idsync");
-		config.setJdbcUrl(store.url());
-		config.setUsername(store.username());
-		config.setPassword(settings.credentials().storePassword().reveal());
-		config.setMaximumPoolSize(10);
-		return new HikariDataSource(config);
-	}
-
-	@Bean
-	StagingStore stagingStore(DataSource dataSource) {
-		return new StagingStore(dataSource);
-	}
-
-	@Bean
-	FindingStore findingStore(DataSource dataSource) {
-		return new FindingStore(dataSource);
-	}
-
-	@Bean
-	RunStore runStore(DataSource dataSource) {
-		return new RunStore(dataSource);
-	}
 
 	@Bean
 	Conduit conduit(JobSettings settings) {

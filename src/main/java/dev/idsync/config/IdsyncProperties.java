@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -17,9 +18,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param bots the bot registry: each bot's owner
  */
 @ConfigurationProperties("idsync")
-public record IdsyncProperties(@Nullable OktaProperties okta, @Nullable GoogleProperties google,
-		PhorgeProperties phorge, @DefaultValue StoreProperties store, @DefaultValue ReportProperties report,
-		@DefaultValue List<BotProperties> bots) {
+public record IdsyncProperties(@NestedConfigurationProperty @Nullable OktaProperties okta,
+		@NestedConfigurationProperty @Nullable GoogleProperties google,
+		@NestedConfigurationProperty PhorgeProperties phorge,
+		@NestedConfigurationProperty @DefaultValue StoreProperties store,
+		@NestedConfigurationProperty @DefaultValue ReportProperties report, @DefaultValue List<BotProperties> bots) {
 
 	public IdsyncProperties {
 		if (phorge == null) { // the binder passes null when the section is missing

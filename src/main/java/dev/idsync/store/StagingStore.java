@@ -3,7 +3,6 @@ package dev.idsync.store;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -30,6 +29,9 @@ import dev.idsync.domain.SourceIdentity;
 public final class StagingStore {
 
 	private static final String[] STAGING = { "stage_identity", "stage_person", "stage_account", "stage_match" };
+
+	/** The columns a {@link Person} is read from, on {@code stage_person} aliased {@code p}. */
+	private static final String PERSON = "p.person_key, p.display_name, p.emails, p.lifecycle, p.sources";
 
 	private final DataSource dataSource;
 
@@ -98,13 +100,13 @@ public final class StagingStore {
 
 	/** Every merged person, by key. */
 	public CloseableIterator<Person> persons(String runId) {
-		return new Cursor<>(this.dataSource, "SELECT " + personColumns("p") + " FROM stage_person p "
+		return new Cursor<>(this.dataSource, "SELECT " + PERSON + " FROM stage_person p "
 				+ "WHERE p.run_id = ? ORDER BY p.person_key", (rs, i) -> person(rs), runId);
 	}
 
 	/** The person with this key (a lower-cased primary email). */
 	public Optional<Person> person(String runId, String key) {
-		return this.jdbc.query("SELECT " + personColumns("p") + " FROM stage_person p WHERE p.run_id = ? "
+		return this.jdbc.query("SELECT " + PERSON + " FROM stage_person p WHERE p.run_id = ? "
 				+ "AND p.person_key = ?", (rs, i) -> person(rs), runId, key.toLowerCase(Locale.ROOT))
 			.stream()
 			.findFirst();
@@ -179,7 +181,7 @@ public final class StagingStore {
 				+ "FROM stage_match WHERE run_id = ? GROUP BY person_key, phid), "
 				+ "claims AS (SELECT person_key, COUNT(*) AS claimed FROM pair GROUP BY person_key) "
 				+ "SELECT a.phid, a.account_id, a.username, a.real_name, a.kind, a.disabled, a.approved, a.admin, "
-				+ "a.created_epoch, pair.method_rank, pair.detail, claims.claimed, " + personColumns("p")
+				+ "a.created_epoch, pair.method_rank, pair.detail, claims.claimed, " + PERSON
 				+ " FROM stage_account a LEFT JOIN pair ON pair.phid = a.phid "
 				+ "LEFT JOIN claims ON claims.person_key = pair.person_key "
 				+ "LEFT JOIN stage_person p ON p.run_id = a.run_id AND p.person_key = pair.person_key "
@@ -190,7 +192,7 @@ public final class StagingStore {
 
 	/** The persons no account was matched to, by key. */
 	public CloseableIterator<Person> unclaimedPersons(String runId) {
-		return new Cursor<>(this.dataSource, "SELECT " + personColumns("p") + " FROM stage_person p "
+		return new Cursor<>(this.dataSource, "SELECT " + PERSON + " FROM stage_person p "
 				+ "WHERE p.run_id = ? AND NOT EXISTS (SELECT 1 FROM stage_match m WHERE m.run_id = p.run_id "
 				+ "AND m.person_key = p.person_key) ORDER BY p.person_key", (rs, i) -> person(rs), runId);
 	}
@@ -214,13 +216,6 @@ public final class StagingStore {
 		}
 		MatchMethod method = MatchMethod.values()[rs.getInt("method_rank")];
 		return new ClaimRow(account, new Candidate(person(rs), method, rs.getString("detail"), rs.getInt("claimed")));
-	}
-
-	private static String personColumns(String alias) {
-		return Arrays.stream(new String[] { "person_key", "display_name", "emails", "lifecycle", "sources" })
-			.map((column) -> alias + "." + column)
-			.reduce((a, b) -> a + ", " + b)
-			.orElseThrow();
 	}
 
 	private static Person person(ResultSet rs) throws SQLException {

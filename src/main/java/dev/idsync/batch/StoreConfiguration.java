@@ -1,0 +1,49 @@
+package dev.idsync.batch;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import dev.idsync.config.StoreProperties;
+import dev.idsync.store.FindingStore;
+import dev.idsync.store.RunStore;
+import dev.idsync.store.StagingStore;
+
+/**
+ * idsync's own database: a HikariCP pool on {@code idsync.store} and the repositories over it. Flyway and the Spring
+ * Batch job repository use the same pool.
+ */
+@Configuration(proxyBeanMethods = false)
+class StoreConfiguration {
+
+	@Bean
+	DataSource dataSource(JobSettings settings) {
+		StoreProperties store = settings.properties().store();
+		HikariConfig config = new HikariConfig();
+		config.setPoolName("idsync");
+		config.setJdbcUrl(store.url());
+		config.setUsername(store.username());
+		config.setPassword(settings.credentials().storePassword().reveal());
+		config.setMaximumPoolSize(10);
+		return new HikariDataSource(config);
+	}
+
+	@Bean
+	StagingStore stagingStore(DataSource dataSource) {
+		return new StagingStore(dataSource);
+	}
+
+	@Bean
+	FindingStore findingStore(DataSource dataSource) {
+		return new FindingStore(dataSource);
+	}
+
+	@Bean
+	RunStore runStore(DataSource dataSource) {
+		return new RunStore(dataSource);
+	}
+
+}
