@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Replays {@code phorge-conduit-exchanges.md}, in file order, against one {@link ConduitSimServer} seeded with the
@@ -38,6 +41,15 @@ class ConduitExchangesTests {
 					+ "carrying header X-Test-Rate-Limit; stock Phorge has no limit)");
 
 	private final List<RecordedExchange> exchanges = RecordedExchange.readAll(RecordedExchange.referenceFile());
+
+	@Test
+	void vendoredCopyIsTheSharedReferenceByteForByte() throws IOException {
+		Path shared = RecordedExchange.sharedFile();
+		assumeTrue(Files.isRegularFile(shared), "no ../shared/reference beside the project");
+		assertThat(Files.readAllBytes(RecordedExchange.vendoredFile()))
+			.as("src/test/resources/reference/phorge-conduit-exchanges.md is stale: copy it again from " + shared)
+			.isEqualTo(Files.readAllBytes(shared));
+	}
 
 	@Test
 	void everySkippedTitleNamesARecordedExchange() {

@@ -26,17 +26,23 @@ record RecordedExchange(String title, @Nullable String command, @Nullable String
 
 	private static final Pattern STATUS_LINE = Pattern.compile("\\[HTTP (\\d+) (.+)]");
 
-	/** The shared reference file, beside the project directory as in CI ({@code ../shared/reference/…}). */
-	static Path referenceFile() {
-		Path file = Path.of(System.getProperty("user.dir"))
+	/** The shared reference file beside the project directory ({@code ../shared/reference/…}), when there is one. */
+	static Path sharedFile() {
+		return Path.of(System.getProperty("user.dir"))
 			.resolveSibling("shared")
 			.resolve("reference")
 			.resolve("phorge-conduit-exchanges.md");
-		if (!Files.isRegularFile(file)) {
-			throw new IllegalStateException("Cannot find the recorded Conduit exchanges at " + file.toAbsolutePath()
-					+ ": the project directory needs a sibling shared/reference/ (as the CI checkout has)");
-		}
-		return file;
+	}
+
+	/** The copy kept in the repository, so that the tests run where {@code ../shared} is absent. */
+	static Path vendoredFile() {
+		return Path.of("src/test/resources/reference/phorge-conduit-exchanges.md");
+	}
+
+	/** The reference to replay: the shared file where it exists (as in CI), else the vendored copy. */
+	static Path referenceFile() {
+		Path shared = sharedFile();
+		return Files.isRegularFile(shared) ? shared : vendoredFile();
 	}
 
 	/** Every exchange of the file, in file order. */
