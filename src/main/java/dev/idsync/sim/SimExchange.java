@@ -93,6 +93,27 @@ public final class SimExchange {
 		}
 	}
 
+	/**
+	 * Starts a normal answer, then breaks it: the headers announce the whole body, half of it is sent and the
+	 * connection is closed (the {@code truncate} fault).
+	 */
+	public void respondTruncated(int status, String contentType, byte[] content) {
+		this.exchange.getResponseHeaders().set("Content-Type", contentType);
+		try {
+			this.exchange.sendResponseHeaders(status, content.length);
+			OutputStream out = this.exchange.getResponseBody();
+			out.write(content, 0, content.length / 2);
+			out.flush();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		finally {
+			// closing with bytes still owed makes the JDK server drop the connection
+			this.exchange.close();
+		}
+	}
+
 	/** Answers with {@code status} and a plain body, without compression. */
 	public void respond(int status, String contentType, String content) {
 		respond(status, contentType, content.getBytes(StandardCharsets.UTF_8), Map.of(), false);

@@ -1,0 +1,49 @@
+package dev.idsync.sim;
+
+import java.util.Set;
+
+/**
+ * One injected fault: {@code SOURCE:KIND[:PAGE][:once]}, e.g. {@code okta:http500:3} or {@code google:truncate:2:once}.
+ *
+ * @param source {@code okta}, {@code google} or {@code conduit}
+ * @param kind what goes wrong
+ * @param page the page of a listing that fails, counting from 1 (each listing or filter pass counts on its own)
+ * @param once whether the page fails only the first time it is asked (retries then recover), else every time
+ */
+public record Fault(String source, FaultKind kind, int page, boolean once) {
+
+	private static final Set<String> SOURCES = Set.of("okta", "google", "conduit");
+
+	/**
+	 * Parses a fault as the command line gives it.
+	 * @param spec {@code SOURCE:KIND[:PAGE][:once]}; the page defaults to 1
+	 * @return the fault
+	 * @throws IllegalArgumentException with a message naming what is wrong
+	 */
+	public static Fault parse(String spec) {
+		String[] parts = spec.trim().split(":");
+		if (parts.length < 2 || parts.length > 4) {
+			throw new IllegalArgumentException("--fault '" + spec + "': use SOURCE:KIND[:PAGE][:once], "
+					+ "e.g. okta:http500:3");
+		}
+		if (!SOURCES.contains(parts[0])) {
+			throw new IllegalArgumentException("--fault '" + spec + "': the source must be okta, google or conduit");
+		}
+		int page = 1;
+		boolean once = false;
+		for (int i = 2; i < parts.length; i++) {
+			if (parts[i].equals("once")) {
+				once = true;
+			}
+			else if (parts[i].matches("[1-9][0-9]*") && i == 2) {
+				page = Integer.parseInt(parts[i]);
+			}
+			else {
+				throw new IllegalArgumentException("--fault '" + spec + "': '" + parts[i]
+						+ "' is neither a page number (from 1) nor 'once'");
+			}
+		}
+		return new Fault(parts[0], FaultKind.of(parts[1]), page, once);
+	}
+
+}
