@@ -58,6 +58,8 @@ public final class OrgGenerator {
 
 	private final List<Human> gone = new ArrayList<>();
 
+	private int employees;
+
 	private OrgGenerator(long seed) {
 		this.random = new Random(seed);
 		this.names = new Names(this.random);
@@ -131,7 +133,7 @@ public final class OrgGenerator {
 	private void plantDoubleDispute() {
 		Human human = this.names.person(DOMAIN);
 		String second = this.names.unique(human.local(), "home.example.org");
-		identity(new Planted(human, second, List.of()), Presence.OKTA, State.ACTIVE);
+		identity(new Planted(human, second, List.of(), employeeId()), Presence.OKTA, State.ACTIVE);
 		this.accounts.add(Draft.human(username(human), human.realName(), AccountState.ENABLED,
 				List.of(row(human.email(), true)), "DISPUTED"));
 		this.accounts.add(Draft.human(this.names.username(Names.ascii(human.first()) + "-home", this.usernames),
@@ -189,7 +191,7 @@ public final class OrgGenerator {
 				? this.names.unique(human.local(), "home.example.org") : null;
 		List<String> aliases = (presence.hasGoogle() && this.random.nextInt(4) == 0) ? List.of(this.names
 			.unique(Names.ascii(human.first()).charAt(0) + "." + Names.ascii(human.last()), DOMAIN)) : List.of();
-		Planted planted = new Planted(human, second, aliases);
+		Planted planted = new Planted(human, second, aliases, employeeId());
 		identity(planted, presence, state);
 		return planted;
 	}
@@ -214,7 +216,7 @@ public final class OrgGenerator {
 		String login = (this.random.nextInt(20) == 0) ? capitalized(human) : human.email();
 		return new OktaSimUser(this.ids.okta(), status, created, staged ? null : created.plusSeconds(3_600),
 				staged ? null : changed, lastLogin, changed, login, login, planted.secondEmail(), human.first(),
-				human.last(), Map.of("employeeNumber", Integer.toString(10_000 + this.okta.size())));
+				human.last(), Map.of("employeeNumber", planted.employeeId()));
 	}
 
 	private GoogleSimUser googleUser(Planted planted, State state, Instant created) {
@@ -225,7 +227,7 @@ public final class OrgGenerator {
 		Instant lastLogin = (this.random.nextInt(20) == 0) ? null
 				: Instant.ofEpochSecond(EPOCH - this.random.nextInt(2_000_000));
 		return new GoogleSimUser(this.ids.google(), human.email(), human.first(), human.last(), suspended, archived,
-				false, lastLogin, created, deleted, planted.aliases(), "/Engineering");
+				false, lastLogin, created, deleted, planted.aliases(), "/Engineering", planted.employeeId());
 	}
 
 	private void draft(Planted planted, Style style, AccountState account, String category) {
@@ -237,6 +239,10 @@ public final class OrgGenerator {
 		Draft draft = Draft.human(username, human.realName(), account, style.emails(planted, this.names, this.random),
 				category);
 		this.accounts.add(draft);
+	}
+
+	private String employeeId() {
+		return "E" + (100_000 + this.employees++);
 	}
 
 	private String username(Human human) {

@@ -12,6 +12,7 @@ import dev.idsync.sim.Names.Human;
  * @param human the person
  * @param secondEmail the Okta {@code secondEmail}, if any
  * @param aliases the Google aliases, if any
+ * @param employeeId the HR employee id, the same in every provider that knows the person
  */
-record Planted(Human human, @Nullable String secondEmail, List<String> aliases) {
+record Planted(Human human, @Nullable String secondEmail, List<String> aliases, String employeeId) {
 }

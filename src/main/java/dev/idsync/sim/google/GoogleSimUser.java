@@ -20,10 +20,12 @@ import org.jspecify.annotations.Nullable;
  * @param deletionTime when deleted; a deleted user is listed only with {@code showDeleted=true}
  * @param aliases email aliases
  * @param orgUnitPath the organisational unit
+ * @param employeeId the HR employee id, served as {@code externalIds: [{"type":"organization","value":…}]}, or
+ * {@code null}
  */
 public record GoogleSimUser(String id, String primaryEmail, String givenName, String familyName, boolean suspended,
 		boolean archived, boolean admin, @Nullable Instant lastLoginTime, Instant creationTime,
-		@Nullable Instant deletionTime, List<String> aliases, String orgUnitPath) {
+		@Nullable Instant deletionTime, List<String> aliases, String orgUnitPath, @Nullable String employeeId) {
 
 	/** Whether the user is deleted (recently deleted users are listed only with {@code showDeleted}). */
 	public boolean deleted() {

@@ -34,7 +34,8 @@ final class GoogleSimUsers {
 		Instant deleted = (i % 50 == 0) ? created.plus(Duration.ofDays(30)) : null;
 		List<String> aliases = (i % 5 == 0) ? List.of("u" + i + "@" + domain) : List.of();
 		return new GoogleSimUser(id(i), "user" + i + "@" + domain, "Given" + i, "Family" + (count(i)), i % 11 == 0,
-				false, i == 1, lastLogin, created, deleted, aliases, (i % 2 == 0) ? "/" : "/Engineering");
+				false, i == 1, lastLogin, created, deleted, aliases, (i % 2 == 0) ? "/" : "/Engineering",
+				(i % 3 == 0) ? "E" + i : null);
 	}
 
 	/** A 21-digit id, deliberately not in index order. */
