@@ -51,7 +51,7 @@ class ArchitectureTests {
 
 	@Test
 	void adaptersDoNotKnowEachOtherNorTheJob() {
-		for (String adapter : new String[] { "okta", "google", "phorge" }) {
+		for (String adapter : new String[] { "okta", "google", "phorge", "file" }) {
 			noClasses().that().resideInAPackage("dev.idsync.source." + adapter + "..")
 				.should().dependOnClassesThat()
 				.resideInAnyPackage("dev.idsync.batch..", "dev.idsync.cli..", "dev.idsync.store..",
@@ -78,9 +78,10 @@ class ArchitectureTests {
 
 	private static String otherAdapters(String adapter) {
 		return switch (adapter) {
-			case "okta" -> "dev.idsync.source.[google|phorge]..";
-			case "google" -> "dev.idsync.source.[okta|phorge]..";
-			default -> "dev.idsync.source.[okta|google]..";
+			case "okta" -> "dev.idsync.source.[google|phorge|file]..";
+			case "google" -> "dev.idsync.source.[okta|phorge|file]..";
+			case "phorge" -> "dev.idsync.source.[okta|google|file]..";
+			default -> "dev.idsync.source.[okta|google|phorge]..";
 		};
 	}
 

@@ -14,12 +14,15 @@ import dev.idsync.config.BotProperties;
 import dev.idsync.domain.AccountCase;
 import dev.idsync.domain.AccountKind;
 import dev.idsync.domain.BotOwnership;
+import dev.idsync.domain.Completeness;
 import dev.idsync.domain.Finding;
 import dev.idsync.reconcile.Classifier;
+import dev.idsync.store.RunStore;
 import dev.idsync.store.StagingStore;
 
 /**
- * Classifies each account; for a bot, it first looks up the registered owner among the run's persons.
+ * Classifies each account, knowing how completely the run read its sources; for a bot, it first looks up the
+ * registered owner among the run's persons.
  */
 final class ClassifyAccountProcessor implements ItemProcessor<AccountCase, Finding>, StepExecutionListener {
 
@@ -27,28 +30,34 @@ final class ClassifyAccountProcessor implements ItemProcessor<AccountCase, Findi
 
 	private final StagingStore staging;
 
+	private final RunStore runs;
+
 	private @Nullable String runId;
 
-	ClassifyAccountProcessor(List<BotProperties> bots, StagingStore staging) {
+	private Completeness completeness = Completeness.complete();
+
+	ClassifyAccountProcessor(List<BotProperties> bots, StagingStore staging, RunStore runs) {
 		this.owners = bots.stream().collect(Collectors.toMap((bot) -> bot.username().toLowerCase(Locale.ROOT),
 				(bot) -> bot.owner().toLowerCase(Locale.ROOT), (first, second) -> first));
 		this.staging = staging;
+		this.runs = runs;
 	}
 
 	@Override
 	public void beforeStep(StepExecution stepExecution) {
 		this.runId = RunParameters.runId(stepExecution);
+		this.completeness = Completeness.of(this.runs.reads(this.runId));
 	}
 
 	@Override
 	public Finding process(AccountCase accountCase) {
 		if (accountCase.account().kind() != AccountKind.BOT) {
-			return Classifier.classify(accountCase);
+			return Classifier.classify(accountCase, this.completeness);
 		}
 		String owner = this.owners.get(accountCase.account().username().toLowerCase(Locale.ROOT));
 		BotOwnership ownership = (owner != null && this.runId != null)
 				? new BotOwnership(owner, this.staging.person(this.runId, owner).orElse(null)) : null;
-		return Classifier.classify(new AccountCase(accountCase.account(), List.of(), ownership));
+		return Classifier.classify(new AccountCase(accountCase.account(), List.of(), ownership), this.completeness);
 	}
 
 }

@@ -21,6 +21,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import dev.idsync.domain.Action;
 import dev.idsync.domain.ActionType;
 import dev.idsync.domain.Category;
+import dev.idsync.domain.Completeness;
 import dev.idsync.domain.ExitCode;
 import dev.idsync.domain.PlannedAction;
 import dev.idsync.report.RunSummary;
@@ -82,7 +83,7 @@ public final class NightlySync {
 		RunStore runs = context.getBean(RunStore.class);
 		Map<Category, Long> byCategory = findings.countByCategory(runId);
 		Map<ActionType, Long> byAction = findings.countByActionType(runId);
-		ExitCode exitCode = ExitCode.of(byCategory);
+		ExitCode exitCode = ExitCode.of(byCategory, Completeness.of(runs.reads(runId)));
 		Instant started = runs.startedAt(runId).orElse(Instant.EPOCH);
 		Instant finished = (execution.getEndTime() != null)
 				? execution.getEndTime().atZone(ZoneId.systemDefault()).toInstant() : Instant.now();

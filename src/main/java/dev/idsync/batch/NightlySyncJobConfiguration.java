@@ -2,7 +2,8 @@ package dev.idsync.batch;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -15,23 +16,20 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import dev.idsync.config.Credentials;
-import dev.idsync.config.IdsyncProperties;
 import dev.idsync.domain.Account;
 import dev.idsync.domain.AccountCase;
 import dev.idsync.domain.Action;
-import dev.idsync.domain.Category;
 import dev.idsync.domain.Finding;
+import dev.idsync.domain.IdentityRecord;
 import dev.idsync.domain.Match;
 import dev.idsync.domain.MatchMethod;
+import dev.idsync.domain.MergePolicy;
 import dev.idsync.domain.Person;
+import dev.idsync.domain.PersonCase;
 import dev.idsync.domain.SourceIdentity;
-import dev.idsync.reconcile.Classifier;
 import dev.idsync.reconcile.PersonMerger;
 import dev.idsync.remediate.Planner;
-import dev.idsync.source.IdentitySource;
-import dev.idsync.source.google.GoogleIdentitySource;
-import dev.idsync.source.okta.OktaIdentitySource;
+import dev.idsync.source.PagedSource;
 import dev.idsync.source.phorge.Conduit;
 import dev.idsync.store.FindingStore;
 import dev.idsync.store.RunStore;
@@ -57,23 +55,40 @@ class NightlySyncJobConfiguration {
 	}
 
 	@Bean
-	Job nightlySyncJob(JobRepository jobRepository, JobSettings settings, RunStore runStore,
-			StagingStore stagingStore, PlatformTransactionManager transactionManager, Step prepareRunStep,
-			Step readAccountsStep, Step mergePersonsStep, Step correlateByEmailStep, Step correlateByUsernameStep,
-			Step classifyAccountsStep, Step classifyJoinersStep, Step planActionsStep, Step writeReportStep) {
+	List<SourcePlan> sourcePlans(JobSettings settings) {
+		return SourcePlan.of(settings.properties(), settings.credentials());
+	}
+
+	@Bean
+	Job nightlySyncJob(JobRepository jobRepository, JobSettings settings, List<SourcePlan> sourcePlans,
+			RunStore runStore, StagingStore stagingStore, PlatformTransactionManager transactionManager,
+			Step prepareRunStep, Step readAccountsStep, Step checkSourcesStep, Step mergePersonsStep,
+			Step correlateByEmailStep, Step correlateByUsernameStep, Step classifyAccountsStep,
+			Step classifyPersonsStep, Step planActionsStep, Step writeReportStep) {
 		SimpleJobBuilder job = new JobBuilder(JOB_NAME, jobRepository).listener(
 				new RunRecordListener(runStore, settings.clock()))
 			.start(prepareRunStep);
-		// one read step per configured identity source, named after it (readOktaStep, readGoogleStep)
-		for (IdentitySource source : identitySources(settings)) {
-			job.next(readIdentitiesStep(source, jobRepository, transactionManager, stagingStore, runStore));
+		// one read step per configured identity source and entitlement rule, named after it (readOktaStep,
+		// readOktaEntitlementStep, readGoogleStep, …): the sources are configuration, not code
+		MergePolicy policy = mergePolicy(settings);
+		for (SourcePlan plan : sourcePlans) {
+			job.next(readStep(stepName(plan.name(), ""), plan.identities(), jobRepository, transactionManager,
+					runStore, new RunWriter<SourceIdentity>((runId) -> stagingStore.deleteIdentities(runId, plan.name()),
+							(runId, items) -> stagingStore.insertIdentities(runId, items, policy))));
+			if (plan.entitlement() != null) {
+				job.next(readStep(stepName(plan.name(), "Entitlement"), plan.entitlement(), jobRepository,
+						transactionManager, runStore,
+						new RunWriter<String>((runId) -> stagingStore.deleteEntitled(runId, plan.name()),
+								(runId, ids) -> stagingStore.insertEntitled(runId, plan.name(), ids))));
+			}
 		}
 		return job.next(readAccountsStep)
+			.next(checkSourcesStep)
 			.next(mergePersonsStep)
 			.next(correlateByEmailStep)
 			.next(correlateByUsernameStep)
 			.next(classifyAccountsStep)
-			.next(classifyJoinersStep)
+			.next(classifyPersonsStep)
 			.next(planActionsStep)
 			.next(writeReportStep)
 			.build();
@@ -91,23 +106,29 @@ class NightlySyncJobConfiguration {
 	@Bean
 	Step readAccountsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			Conduit conduit, StagingStore stagingStore, RunStore runStore) {
-		PagedItemReader<Account> reader = new PagedItemReader<>(conduit.accounts());
-		return new StepBuilder("readAccountsStep", jobRepository).<Account, Account>chunk(CHUNK)
-			.transactionManager(transactionManager)
-			.reader(reader)
-			.writer(new RunWriter<Account>(stagingStore::deleteAccounts, stagingStore::insertAccounts))
-			.listener(new SourceReadListener(reader, runStore))
+		return readStep("readAccountsStep", conduit.accounts(), jobRepository, transactionManager, runStore,
+				new RunWriter<Account>(stagingStore::deleteAccounts, stagingStore::insertAccounts));
+	}
+
+	@Bean
+	Step checkSourcesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			RunStore runStore, JobSettings settings) {
+		return new StepBuilder("checkSourcesStep", jobRepository)
+			.tasklet(new CheckSourcesTasklet(runStore, settings.properties().completeness()), transactionManager)
 			.listener(new StepProgressListener())
 			.build();
 	}
 
 	@Bean
 	Step mergePersonsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			StagingStore stagingStore) {
-		return new StepBuilder("mergePersonsStep", jobRepository).<List<SourceIdentity>, Person>chunk(CHUNK)
+			StagingStore stagingStore, JobSettings settings, List<SourcePlan> sourcePlans) {
+		MergePolicy policy = mergePolicy(settings);
+		Set<String> ruled = sourcePlans.stream().filter((plan) -> plan.entitlement() != null).map(SourcePlan::name)
+			.collect(Collectors.toSet());
+		return new StepBuilder("mergePersonsStep", jobRepository).<List<IdentityRecord>, Person>chunk(CHUNK)
 			.transactionManager(transactionManager)
-			.reader(new RunCursorReader<>(stagingStore::identitiesByPerson))
-			.processor(PersonMerger::merge)
+			.reader(new RunCursorReader<>((runId) -> stagingStore.identitiesByPerson(runId, ruled)))
+			.processor((List<IdentityRecord> records) -> PersonMerger.merge(records, policy))
 			.writer(new RunWriter<Person>(stagingStore::deletePersons, stagingStore::insertPersons))
 			.listener(new StepProgressListener())
 			.build();
@@ -147,29 +168,25 @@ class NightlySyncJobConfiguration {
 
 	@Bean
 	Step classifyAccountsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			StagingStore stagingStore, FindingStore findingStore, JobSettings settings) {
-		List<Category> accountStates = new ArrayList<>(List.of(Category.values()));
-		accountStates.remove(Category.JOINER_NO_ACCOUNT);
+			StagingStore stagingStore, FindingStore findingStore, RunStore runStore, JobSettings settings) {
 		return new StepBuilder("classifyAccountsStep", jobRepository).<AccountCase, Finding>chunk(CHUNK)
 			.transactionManager(transactionManager)
 			.reader(new RunCursorReader<>(stagingStore::accountCases))
-			.processor(new ClassifyAccountProcessor(settings.properties().bots(), stagingStore))
-			.writer(new RunWriter<Finding>((runId) -> findingStore.deleteFindings(runId, accountStates),
-					findingStore::insertFindings))
+			.processor(new ClassifyAccountProcessor(settings.properties().bots(), stagingStore, runStore))
+			.writer(new RunWriter<Finding>(findingStore::deleteAccountFindings, findingStore::insertFindings))
 			.listener(new StepProgressListener())
 			.build();
 	}
 
 	@Bean
-	Step classifyJoinersStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			StagingStore stagingStore, FindingStore findingStore) {
-		return new StepBuilder("classifyJoinersStep", jobRepository).<Person, Finding>chunk(CHUNK)
+	Step classifyPersonsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			StagingStore stagingStore, FindingStore findingStore, RunStore runStore) {
+		return new StepBuilder("classifyPersonsStep", jobRepository).<PersonCase, List<Finding>>chunk(CHUNK)
 			.transactionManager(transactionManager)
-			.reader(new RunCursorReader<>(stagingStore::unclaimedPersons))
-			.processor((Person person) -> Classifier.classifyUnclaimed(person).orElse(null))
-			.writer(new RunWriter<Finding>(
-					(runId) -> findingStore.deleteFindings(runId, List.of(Category.JOINER_NO_ACCOUNT)),
-					findingStore::insertFindings))
+			.reader(new RunCursorReader<>(stagingStore::personCases))
+			.processor(new ClassifyPersonProcessor(runStore))
+			.writer(new RunWriter<List<Finding>>(findingStore::deleteIdentityFindings,
+					(runId, lists) -> findingStore.insertFindings(runId, flatten(lists))))
 			.listener(new StepProgressListener())
 			.build();
 	}
@@ -196,32 +213,32 @@ class NightlySyncJobConfiguration {
 			.build();
 	}
 
-	private static Step readIdentitiesStep(IdentitySource source, JobRepository jobRepository,
-			PlatformTransactionManager transactionManager, StagingStore stagingStore, RunStore runStore) {
-		PagedItemReader<SourceIdentity> reader = new PagedItemReader<>(source);
-		String name = "read" + source.name().substring(0, 1).toUpperCase(Locale.ROOT) + source.name().substring(1)
-				+ "Step";
-		return new StepBuilder(name, jobRepository).<SourceIdentity, SourceIdentity>chunk(CHUNK)
+	private static <T> Step readStep(String name, PagedSource<T> source, JobRepository jobRepository,
+			PlatformTransactionManager transactionManager, RunStore runStore, RunWriter<T> writer) {
+		PagedItemReader<T> reader = new PagedItemReader<>(source);
+		return new StepBuilder(name, jobRepository).<T, T>chunk(CHUNK)
 			.transactionManager(transactionManager)
 			.reader(reader)
-			.writer(new RunWriter<SourceIdentity>((runId) -> stagingStore.deleteIdentities(runId, source.name()),
-					stagingStore::insertIdentities))
+			.writer(writer)
 			.listener(new SourceReadListener(reader, runStore))
 			.listener(new StepProgressListener())
 			.build();
 	}
 
-	private static List<IdentitySource> identitySources(JobSettings settings) {
-		IdsyncProperties properties = settings.properties();
-		Credentials credentials = settings.credentials();
-		List<IdentitySource> sources = new ArrayList<>();
-		if (properties.okta() != null && credentials.okta() != null) {
-			sources.add(new OktaIdentitySource(properties.okta(), credentials.okta()));
+	/** {@code readOktaStep}, {@code readOktaEntitlementStep}, {@code readHrStep}: stable, derived from the source. */
+	private static String stepName(String source, String what) {
+		StringBuilder name = new StringBuilder("read");
+		for (String part : source.split("[^A-Za-z0-9]+")) {
+			if (!part.isEmpty()) {
+				name.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+			}
 		}
-		if (properties.google() != null && credentials.google() != null) {
-			sources.add(new GoogleIdentitySource(properties.google(), credentials.google()));
-		}
-		return sources;
+		return name.append(what).append("Step").toString();
+	}
+
+	private static MergePolicy mergePolicy(JobSettings settings) {
+		return new MergePolicy(settings.properties().merge().key().equals("employee-id"),
+				settings.properties().merge().precedence());
 	}
 
 	private static <T> List<T> flatten(List<? extends List<T>> lists) {

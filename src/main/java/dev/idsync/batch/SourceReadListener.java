@@ -31,11 +31,12 @@ final class SourceReadListener implements StepExecutionListener {
 
 	@Override
 	public @Nullable ExitStatus afterStep(StepExecution stepExecution) {
-		boolean complete = stepExecution.getFailureExceptions().isEmpty();
-		String reason = complete ? null : stepExecution.getFailureExceptions().get(0).getMessage();
 		long millis = (System.nanoTime() - this.startedNanos) / 1_000_000;
-		this.runs.recordRead(RunParameters.runId(stepExecution), new SourceRead(this.reader.sourceName(),
-				this.reader.pages(), (int) stepExecution.getWriteCount(), millis, complete, reason));
+		SourceRead read = this.reader.outcome((int) stepExecution.getWriteCount(), millis);
+		if (!stepExecution.getFailureExceptions().isEmpty()) {
+			read = read.incomplete(NightlySync.describe(stepExecution.getFailureExceptions().get(0)));
+		}
+		this.runs.recordRead(RunParameters.runId(stepExecution), read);
 		return null;
 	}
 

@@ -13,6 +13,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import dev.idsync.domain.Category;
+import dev.idsync.domain.Completeness;
 import dev.idsync.domain.ExitCode;
 import dev.idsync.domain.Finding;
 import dev.idsync.domain.PlannedAction;
@@ -54,7 +55,8 @@ final class WriteReportTasklet implements Tasklet {
 		Instant started = this.runs.startedAt(runId).orElseGet(this.clock::instant);
 		RunSummary summary = new RunSummary(runId, started, this.clock.instant(),
 				step.getJobParameters().getString(RunParameters.MODE), this.version, this.runs.reads(runId), byCategory,
-				this.findings.countByActionType(runId), ExitCode.of(byCategory));
+				this.findings.countByActionType(runId),
+				ExitCode.of(byCategory, Completeness.of(this.runs.reads(runId))));
 		Path dir = Path.of(step.getJobParameters().getString(RunParameters.REPORT_DIR));
 		Path written;
 		try (CloseableIterator<Finding> found = this.findings.findings(runId);

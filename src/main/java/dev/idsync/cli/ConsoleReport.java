@@ -35,8 +35,9 @@ final class ConsoleReport {
 		}
 		out.println("Run " + result.runId() + " (" + summary.mode() + ")");
 		for (SourceRead read : summary.sources()) {
-			out.printf("  read %-8s %7d items in %4d pages, %6d ms%n", read.name(), read.items(), read.pages(),
-					read.durationMs());
+			out.printf("  read %-18s %7d items in %4d pages, %3d retries, %3d rate-limit waits, %6d ms%s%n",
+					read.name(), read.items(), read.pages(), read.retries(), read.rateLimitWaits(), read.durationMs(),
+					read.complete() ? "" : "  INCOMPLETE: " + read.reason());
 		}
 		out.println();
 		out.println("Findings:");

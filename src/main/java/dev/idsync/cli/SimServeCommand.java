@@ -53,13 +53,18 @@ final class SimServeCommand implements Callable<Integer> {
 			description = "Phorge's port (default: ephemeral).")
 	int conduitPort;
 
+	@Option(names = "--okta-rate-limit", paramLabel = "N", defaultValue = "600",
+			description = "Okta's rate limit of /api/v1/users, requests per minute (default ${DEFAULT-VALUE}, "
+					+ "Okta's Enterprise default).")
+	int oktaRateLimit;
+
 	@Override
 	public Integer call() throws Exception {
 		CommandSpec command = this.spec;
 		SyntheticOrg org = this.organisation.generate();
 		CountDownLatch stopped = new CountDownLatch(1);
 		try (Simulator simulator = Simulator.start(org, new SimPorts(this.oktaPort, this.googlePort, this.conduitPort),
-				Clock.systemUTC())) {
+				Clock.systemUTC(), this.organisation.faults(), this.oktaRateLimit)) {
 			if (this.configOut != null) {
 				simulator.writeConfig(this.configOut);
 			}
@@ -73,6 +78,9 @@ final class SimServeCommand implements Callable<Integer> {
 			out.println("  Google: " + simulator.googleUrl());
 			out.println("  Phorge: " + simulator.conduitUrl());
 			out.println("  planted: " + simulator.plantedCounts());
+			if (!this.organisation.faults.isEmpty()) {
+				out.println("  faults: " + this.organisation.faults);
+			}
 			if (this.configOut != null) {
 				out.println("Configuration: " + this.configOut + "  (idsync run --config " + this.configOut + ")");
 			}

@@ -92,7 +92,9 @@ public final class ConfigLoader {
 		Throwable cause = ex.getCause();
 		while (cause != null) {
 			if (cause instanceof ConfigException config) {
-				return config;
+				// records shared by several sections name their property relative to the section being bound
+				return config.getMessage().startsWith("idsync.") ? config
+						: new ConfigException(ex.getName() + "." + config.getMessage());
 			}
 			if (cause instanceof UnboundConfigurationPropertiesException unbound) {
 				return new ConfigException("Unknown configuration property " + unbound.getUnboundProperties()

@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The credentials of every configured system, resolved from files or the environment before anything runs.
  *
- * @param okta the Okta API token, when Okta is configured
+ * @param okta the Okta API token or, with {@code auth: private-key}, the service app's private key (PEM)
  * @param google the Google service-account key (JSON), or else the access token, when Google is configured
  * @param conduit idsync's Conduit token
  * @param storePassword the password of idsync's database (empty for the embedded H2)
@@ -27,11 +27,18 @@ public record Credentials(@Nullable Secret okta, @Nullable Secret google, Secret
 		PhorgeProperties phorge = properties.phorge();
 		StoreProperties store = properties.store();
 		return new Credentials(
-				(okta != null) ? Secret.resolve("idsync.okta.token-file", okta.tokenFile(), okta.tokenEnv(), environment)
-						: null,
+				(okta != null) ? okta(okta, environment) : null,
 				(google != null) ? google(google, environment) : null,
 				Secret.resolve("idsync.phorge.token-file", phorge.tokenFile(), phorge.tokenEnv(), environment),
 				storePassword(store, environment));
+	}
+
+	private static Secret okta(OktaProperties okta, Map<String, String> environment) {
+		if (okta.usesPrivateKey()) {
+			return Secret.resolve("idsync.okta.private-key-file", okta.privateKeyFile(), okta.privateKeyEnv(),
+					environment);
+		}
+		return Secret.resolve("idsync.okta.token-file", okta.tokenFile(), okta.tokenEnv(), environment);
 	}
 
 	private static Secret google(GoogleProperties google, Map<String, String> environment) {

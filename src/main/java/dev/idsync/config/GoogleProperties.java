@@ -1,8 +1,11 @@
 package dev.idsync.config;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -10,15 +13,29 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param url the Directory API's root URL
  * @param customer the customer id, or {@code my_customer} for the customer of the impersonated admin
- * @param credentialsFile a service-account key file (JSON) with domain-wide delegation
+ * @param domain a domain to read instead of the whole customer (optional)
+ * @param credentialsFile a service-account key file (JSON) with domain-wide delegation; its {@code token_uri} is
+ * where tokens are requested
  * @param subject the Workspace admin the service account impersonates (with {@code credentials-file})
- * @param accessTokenFile a file holding a ready OAuth access token instead (for tests and the simulator)
+ * @param accessTokenFile a file holding a ready OAuth access token instead (for tests)
  * @param accessTokenEnv the environment variable holding such a token when no file is set
+ * @param entitlementGroups group addresses whose members are entitled to Phorge; empty means everyone
+ * @param employeeIdType the {@code externalIds} type holding the HR employee id (a merge key across sources)
+ * @param retry how failed requests and rate limits are retried
  */
 public record GoogleProperties(@DefaultValue("https://admin.googleapis.com") String url,
-		@DefaultValue("my_customer") String customer, @Nullable Path credentialsFile, @Nullable String subject,
-		@Nullable Path accessTokenFile, @DefaultValue("IDSYNC_GOOGLE_ACCESS_TOKEN") String accessTokenEnv) {
+		@DefaultValue("my_customer") String customer, @Nullable String domain, @Nullable Path credentialsFile,
+		@Nullable String subject, @Nullable Path accessTokenFile,
+		@DefaultValue("IDSYNC_GOOGLE_ACCESS_TOKEN") String accessTokenEnv, @DefaultValue List<String> entitlementGroups,
+		@DefaultValue("organization") String employeeIdType,
+		@NestedConfigurationProperty @DefaultValue RetryProperties retry) {
 
+	/** Read-only scopes: idsync never changes Google. */
+	public static final List<String> SCOPES = List.of(
+			"https://www.googleapis.com/auth/admin.directory.user.readonly",
+			"https://www.googleapis.com/auth/admin.directory.group.member.readonly");
+
+	@ConstructorBinding
 	public GoogleProperties {
 		url = Endpoints.require("idsync.google.url", url, "https://admin.googleapis.com").toString();
 		if (customer.isBlank()) {
@@ -28,6 +45,14 @@ public record GoogleProperties(@DefaultValue("https://admin.googleapis.com") Str
 			throw new ConfigException("idsync.google.subject is required with idsync.google.credentials-file: set it "
 					+ "to the email of the Workspace admin the service account impersonates.");
 		}
+		entitlementGroups = List.copyOf(entitlementGroups);
+	}
+
+	/** A configuration with the defaults: everyone entitled. */
+	public GoogleProperties(String url, String customer, @Nullable Path credentialsFile, @Nullable String subject,
+			@Nullable Path accessTokenFile, String accessTokenEnv) {
+		this(url, customer, null, credentialsFile, subject, accessTokenFile, accessTokenEnv, List.of(), "organization",
+				RetryProperties.defaults());
 	}
 
 	/** Whether a service account with domain-wide delegation is configured (else a ready access token is used). */

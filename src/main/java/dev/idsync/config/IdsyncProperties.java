@@ -1,10 +1,14 @@
 package dev.idsync.config;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -16,23 +20,64 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param store idsync's own database
  * @param report where reports go
  * @param bots the bot registry: each bot's owner
+ * @param completeness when a source's read is trusted as complete
+ * @param merge how records of one person from several sources are merged
+ * @param files exports of further identity sources (HR systems, other IdPs) as CSV or JSON lines
  */
 @ConfigurationProperties("idsync")
 public record IdsyncProperties(@NestedConfigurationProperty @Nullable OktaProperties okta,
 		@NestedConfigurationProperty @Nullable GoogleProperties google,
 		@NestedConfigurationProperty PhorgeProperties phorge,
 		@NestedConfigurationProperty @DefaultValue StoreProperties store,
-		@NestedConfigurationProperty @DefaultValue ReportProperties report, @DefaultValue List<BotProperties> bots) {
+		@NestedConfigurationProperty @DefaultValue ReportProperties report, @DefaultValue List<BotProperties> bots,
+		@NestedConfigurationProperty @DefaultValue CompletenessProperties completeness,
+		@NestedConfigurationProperty @DefaultValue MergeProperties merge,
+		@DefaultValue List<FileSourceProperties> files) {
 
+	@ConstructorBinding
 	public IdsyncProperties {
 		if (phorge == null) { // the binder passes null when the section is missing
 			throw new ConfigException("idsync.phorge is required: set idsync.phorge.url and idsync.phorge.token-file.");
 		}
-		if (okta == null && google == null) {
-			throw new ConfigException("No identity source is configured: set idsync.okta.url or idsync.google "
-					+ "(see jobs/nightly-sync/idsync.example.yml).");
+		files = List.copyOf(files);
+		if (okta == null && google == null && files.isEmpty()) {
+			throw new ConfigException("No identity source is configured: set idsync.okta.url, idsync.google or "
+					+ "idsync.files (see jobs/nightly-sync/idsync.example.yml).");
+		}
+		Set<String> names = new HashSet<>();
+		for (FileSourceProperties file : files) {
+			if (!names.add(file.name())) {
+				throw new ConfigException("idsync.files[].name: '" + file.name() + "' is used twice; each file source "
+						+ "needs a name of its own.");
+			}
 		}
 		bots = List.copyOf(bots);
+		for (String source : merge.precedence()) {
+			if (!identitySources().contains(source)) {
+				throw new ConfigException("idsync.merge.precedence names '" + source + "', which is not a configured "
+						+ "identity source. Configured: " + identitySources() + ".");
+			}
+		}
+	}
+
+	/** The same configuration with default completeness and merge rules. */
+	public IdsyncProperties(@Nullable OktaProperties okta, @Nullable GoogleProperties google, PhorgeProperties phorge,
+			StoreProperties store, ReportProperties report, List<BotProperties> bots) {
+		this(okta, google, phorge, store, report, bots, new CompletenessProperties(10, 50),
+				new MergeProperties("email", List.of()), List.of());
+	}
+
+	/** The names of the configured identity sources, in reading order. */
+	public List<String> identitySources() {
+		List<String> names = new ArrayList<>();
+		if (this.okta != null) {
+			names.add("okta");
+		}
+		if (this.google != null) {
+			names.add("google");
+		}
+		this.files.forEach((file) -> names.add(file.name()));
+		return names;
 	}
 
 }

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -14,11 +16,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tokenEnv the environment variable holding the token when {@code token-file} is not set
  * @param lookupConcurrency how many {@code user.query} email lookups run at once
  * @param timeout connect and read timeout of each Conduit call
+ * @param retry how calls that failed for a passing reason (I/O, 5xx, Phorge's rate limiter, a broken answer) are
+ * retried; Conduit's own errors (permissions, validation) never are
  */
 public record PhorgeProperties(String url, @Nullable Path tokenFile,
 		@DefaultValue("IDSYNC_CONDUIT_TOKEN") String tokenEnv, @DefaultValue("4") int lookupConcurrency,
-		@DefaultValue("30s") Duration timeout) {
+		@DefaultValue("30s") Duration timeout,
+		@NestedConfigurationProperty @DefaultValue RetryProperties retry) {
 
+	@ConstructorBinding
 	public PhorgeProperties {
 		url = Endpoints.require("idsync.phorge.url", url, "https://phorge.example.com").toString();
 		if (lookupConcurrency < 1 || lookupConcurrency > 32) {
@@ -28,6 +34,12 @@ public record PhorgeProperties(String url, @Nullable Path tokenFile,
 		if (timeout.isNegative() || timeout.isZero()) {
 			throw new ConfigException("idsync.phorge.timeout must be positive, e.g. 30s.");
 		}
+	}
+
+	/** A configuration with the default retries. */
+	public PhorgeProperties(String url, @Nullable Path tokenFile, String tokenEnv, int lookupConcurrency,
+			Duration timeout) {
+		this(url, tokenFile, tokenEnv, lookupConcurrency, timeout, RetryProperties.defaults());
 	}
 
 }

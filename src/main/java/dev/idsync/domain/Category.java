@@ -15,6 +15,9 @@ public enum Category {
 	/** An enabled human account that no identity claims. */
 	ORPHAN(Severity.DRIFT, "enabled human account that no identity claims"),
 
+	/** The identity is active but outside Phorge's entitlement (group or app assignment); the account is enabled. */
+	NOT_ENTITLED(Severity.DRIFT, "active identity no longer entitled to Phorge, with an enabled account"),
+
 	/** Two or more identities claim the account, or its identity claims two or more accounts. */
 	DISPUTED(Severity.DRIFT, "claimed by two or more identities, or its identity claims two or more accounts"),
 
@@ -36,8 +39,17 @@ public enum Category {
 	/** A disabled human account that no identity claims: already safe. */
 	UNLINKED_DISABLED(Severity.OK, "disabled account that no identity claims"),
 
-	/** An active identity without a Phorge account. */
-	JOINER_NO_ACCOUNT(Severity.INFO, "active identity without a Phorge account");
+	/** An active, entitled identity without a Phorge account. */
+	JOINER_NO_ACCOUNT(Severity.INFO, "active, entitled identity without a Phorge account"),
+
+	/** The sources disagree about a person (active in one, suspended in another): reported, never silently chosen. */
+	SOURCE_CONFLICT(Severity.DRIFT, "identity sources disagree about the person's state"),
+
+	/**
+	 * A leaver, orphan, no-longer-entitled or joiner that cannot be concluded because a source was incomplete: no
+	 * action is ever taken on it.
+	 */
+	UNVERIFIED(Severity.INFO, "cannot be concluded: a source was read incompletely");
 
 	private final Severity severity;
 

@@ -10,7 +10,10 @@ public enum ExitCode {
 	/** The run completed and found no drift. */
 	NO_DRIFT(0),
 
-	/** The run failed: configuration mistake, unreachable system, bad answer. Nothing was changed. */
+	/**
+	 * The run failed (configuration mistake, unreachable system), or a source could not be read completely (the
+	 * report then says which and why). Nothing was changed.
+	 */
 	ERROR(1),
 
 	/** The run completed and found drift (report-only runs too, so that cron can alert). */
@@ -30,7 +33,12 @@ public enum ExitCode {
 		return this.code;
 	}
 
-	/** The outcome of a completed run with these finding counts. */
+	/** The outcome of a run that read its sources as {@code completeness} says and found what the counts say. */
+	public static ExitCode of(Map<Category, Long> countsByCategory, Completeness completeness) {
+		return completeness.all() ? of(countsByCategory) : ERROR;
+	}
+
+	/** The outcome of a completed run, every source complete, with these finding counts. */
 	public static ExitCode of(Map<Category, Long> countsByCategory) {
 		boolean drift = countsByCategory.entrySet()
 			.stream()

@@ -3,6 +3,8 @@ package dev.idsync.domain;
 import java.util.List;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A person as one identity source reports them.
  *
@@ -13,9 +15,12 @@ import java.util.Locale;
  * @param displayName the person's name
  * @param lifecycle the source's status mapped onto idsync's scale
  * @param rawStatus the source's own status word, kept as evidence (e.g. {@code DEPROVISIONED}, {@code archived})
+ * @param employeeId the HR employee id, when the source is configured to read one (a merge key across sources)
+ * @param usernameHint the person's Phorge username as the source records it (e.g. a custom profile attribute)
  */
 public record SourceIdentity(String source, String sourceId, String primaryEmail, List<String> emails,
-		String displayName, Lifecycle lifecycle, String rawStatus) {
+		String displayName, Lifecycle lifecycle, String rawStatus, @Nullable String employeeId,
+		@Nullable String usernameHint) {
 
 	public SourceIdentity {
 		primaryEmail = normalizeEmail(primaryEmail);
@@ -23,11 +28,23 @@ public record SourceIdentity(String source, String sourceId, String primaryEmail
 		if (!emails.contains(primaryEmail)) {
 			throw new IllegalArgumentException("emails of " + sourceId + " must contain the primary email");
 		}
+		employeeId = blankToNull(employeeId);
+		usernameHint = blankToNull(usernameHint);
+	}
+
+	/** A record without an employee id or username hint. */
+	public SourceIdentity(String source, String sourceId, String primaryEmail, List<String> emails, String displayName,
+			Lifecycle lifecycle, String rawStatus) {
+		this(source, sourceId, primaryEmail, emails, displayName, lifecycle, rawStatus, null, null);
 	}
 
 	/** Email addresses compare case-insensitively everywhere in idsync (Phorge and the IdPs do). */
 	public static String normalizeEmail(String email) {
 		return email.trim().toLowerCase(Locale.ROOT);
+	}
+
+	private static @Nullable String blankToNull(@Nullable String value) {
+		return (value == null || value.isBlank()) ? null : value.trim();
 	}
 
 }

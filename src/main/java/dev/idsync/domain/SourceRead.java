@@ -1,5 +1,7 @@
 package dev.idsync.domain;
 
+import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -8,10 +10,27 @@ import org.jspecify.annotations.Nullable;
  * @param name the source's name
  * @param pages pages read
  * @param items items read
+ * @param retries requests repeated after a failure
+ * @param rateLimitWaits pauses for rate limits
  * @param durationMs how long the read took
- * @param complete whether every page was read without error
- * @param reason why the read is not complete, or {@code null}
+ * @param complete whether the read can be trusted to hold everyone (see the completeness check)
+ * @param reason why it is not complete, or {@code null}
+ * @param problems rows that could not be read, each with where it stands (at most a hundred are kept)
  */
-public record SourceRead(String name, int pages, int items, long durationMs, boolean complete,
-		@Nullable String reason) {
+public record SourceRead(String name, int pages, int items, int retries, int rateLimitWaits, long durationMs,
+		boolean complete, @Nullable String reason, List<String> problems) {
+
+	/** At most this many problems are kept; the reason gives the total. */
+	public static final int MAX_PROBLEMS = 100;
+
+	public SourceRead {
+		problems = List.copyOf(problems.subList(0, Math.min(problems.size(), MAX_PROBLEMS)));
+	}
+
+	/** This read judged incomplete for {@code why}. */
+	public SourceRead incomplete(String why) {
+		return new SourceRead(this.name, this.pages, this.items, this.retries, this.rateLimitWaits, this.durationMs,
+				false, why, this.problems);
+	}
+
 }

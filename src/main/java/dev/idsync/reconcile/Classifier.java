@@ -1,9 +1,11 @@
 package dev.idsync.reconcile;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -12,6 +14,7 @@ import dev.idsync.domain.AccountCase;
 import dev.idsync.domain.BotOwnership;
 import dev.idsync.domain.Candidate;
 import dev.idsync.domain.Category;
+import dev.idsync.domain.Completeness;
 import dev.idsync.domain.Finding;
 import dev.idsync.domain.MatchMethod;
 import dev.idsync.domain.Person;
@@ -21,11 +24,51 @@ import dev.idsync.domain.Person;
  */
 public final class Classifier {
 
+	/** Findings that conclude from someone's absence or inactivity: never drawn from an incomplete read. */
+	private static final Set<Category> RESTS_ON_ABSENCE = EnumSet.of(Category.LEAVER_ACTIVE, Category.ORPHAN,
+			Category.NOT_ENTITLED, Category.BOT_OWNER_LEFT);
+
 	private Classifier() {
 	}
 
 	/**
-	 * Classifies one Phorge account: exactly one account-state finding per account.
+	 * Classifies one Phorge account: exactly one account-state finding per account. A finding that rests on absence
+	 * or inactivity (leaver, orphan, not entitled, owner left) becomes {@link Category#UNVERIFIED} when any source
+	 * was incomplete: the missing part might hold the very person or record that would contradict it.
+	 * @param accountCase the account, the people who claim it and, for a bot, its owner
+	 * @param completeness how completely the run read its sources
+	 * @return the finding
+	 */
+	public static Finding classify(AccountCase accountCase, Completeness completeness) {
+		Finding finding = classify(accountCase);
+		return (!completeness.all() && RESTS_ON_ABSENCE.contains(finding.category()))
+				? unverified(finding, completeness) : finding;
+	}
+
+	/**
+	 * Classifies a person: {@link Category#JOINER_NO_ACCOUNT} for an active, entitled person nobody matched (when the
+	 * sources allow concluding it), and {@link Category#SOURCE_CONFLICT} when the sources contradict each other.
+	 * @param person the person
+	 * @param claimed whether any account was matched to the person
+	 * @param completeness how completely the run read its sources
+	 * @return the person's findings, possibly none
+	 */
+	public static List<Finding> classifyPerson(Person person, boolean claimed, Completeness completeness) {
+		List<Finding> findings = new ArrayList<>();
+		if (!claimed) {
+			classifyUnclaimed(person).map((joiner) -> completeness.all() ? joiner : unverified(joiner, completeness))
+				.ifPresent(findings::add);
+		}
+		if (person.conflict() != null) {
+			findings.add(new Finding(Category.SOURCE_CONFLICT, null, null, person.key(),
+					"sources that contradict each other are reported, never silently resolved",
+					List.of(describe(person), "conflict: " + person.conflict()), null));
+		}
+		return findings;
+	}
+
+	/**
+	 * Classifies one Phorge account, every source complete.
 	 * @param accountCase the account, the people who claim it and, for a bot, its owner
 	 * @return the finding
 	 */
@@ -45,7 +88,7 @@ public final class Classifier {
 	 * @return a joiner finding for an active person, nothing otherwise
 	 */
 	public static Optional<Finding> classifyUnclaimed(Person person) {
-		if (!person.lifecycle().isActive()) {
+		if (!person.lifecycle().isActive() || !person.entitled()) {
 			return Optional.empty();
 		}
 		return Optional.of(new Finding(Category.JOINER_NO_ACCOUNT, null, null, person.key(),
@@ -89,6 +132,15 @@ public final class Classifier {
 					: linked(Category.LEAVER_ACTIVE, account, only,
 							"an identity inactive in every source must not have an enabled account", evidence);
 		}
+		if (!only.person().entitled()) {
+			return account.disabled()
+					? linked(Category.LINKED_OK, account, only, "a person outside Phorge's entitlement has a disabled "
+							+ "account", evidence)
+					: linked(Category.NOT_ENTITLED, account, only,
+							"a person outside Phorge's entitlement (group or app assignment) must not have an enabled "
+									+ "account",
+							evidence);
+		}
 		if (account.disabled()) {
 			return linked(Category.LINKED_DISABLED, account, only,
 					"an active person's account was disabled outside idsync; idsync re-enables only what it disabled",
@@ -99,6 +151,14 @@ public final class Classifier {
 					evidence);
 		}
 		return linked(Category.LINKED_OK, account, only, "an active person's account is enabled", evidence);
+	}
+
+	private static Finding unverified(Finding finding, Completeness completeness) {
+		List<String> evidence = new ArrayList<>(finding.evidence());
+		completeness.incomplete().forEach((source) -> evidence.add("incomplete source " + source));
+		return new Finding(Category.UNVERIFIED, finding.username(), finding.phid(), finding.identity(),
+				"would be " + finding.category() + ", but a source was read incompletely, so it cannot be concluded",
+				evidence, finding.matchedBy());
 	}
 
 	private static Finding disputed(Account account, List<Candidate> candidates) {
@@ -137,7 +197,8 @@ public final class Classifier {
 	}
 
 	static String describe(Person person) {
-		return "identity " + person.key() + ": " + person.sources();
+		return "identity " + person.key() + ": " + person.sources()
+				+ (person.entitled() ? "" : "; outside Phorge's entitlement");
 	}
 
 	static String describe(Candidate candidate) {

@@ -17,13 +17,13 @@ public final class Planner {
 
 	/**
 	 * The action a finding calls for. Only high-confidence correlations lead to a change; weaker ones, disputes and
-	 * bots are flagged for a human.
+	 * bots are flagged for a human; what could not be verified is never acted on.
 	 * @param finding the finding
 	 * @return the action, or nothing when the finding needs none
 	 */
 	public static Optional<Action> plan(Finding finding) {
 		return switch (finding.category()) {
-			case LEAVER_ACTIVE -> (finding.confidence() == Confidence.HIGH)
+			case LEAVER_ACTIVE, NOT_ENTITLED -> (finding.confidence() == Confidence.HIGH)
 					? action(ActionType.DISABLE, finding, "account is enabled")
 					: action(ActionType.FLAG_FOR_REVIEW, finding, "none: a username match is too weak to act on");
 			case ORPHAN -> action(ActionType.DISABLE, finding, "account is enabled and no identity claims it");
@@ -32,7 +32,8 @@ public final class Planner {
 					: action(ActionType.FLAG_FOR_REVIEW, finding, "none: a username match is too weak to act on");
 			case BOT_NO_OWNER, BOT_OWNER_LEFT, LINKED_DISABLED ->
 				action(ActionType.FLAG_FOR_REVIEW, finding, "none: a human decides");
-			case LINKED_OK, DISPUTED, MAILING_LIST, UNLINKED_DISABLED, JOINER_NO_ACCOUNT -> Optional.empty();
+			case LINKED_OK, DISPUTED, MAILING_LIST, UNLINKED_DISABLED, JOINER_NO_ACCOUNT, SOURCE_CONFLICT, UNVERIFIED ->
+				Optional.empty();
 		};
 	}
 

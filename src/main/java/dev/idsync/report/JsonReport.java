@@ -63,7 +63,12 @@ public final class JsonReport {
 			generator.writeStringProperty("reason", read.reason());
 			generator.writeNumberProperty("pages", read.pages());
 			generator.writeNumberProperty("items", read.items());
+			generator.writeNumberProperty("retries", read.retries());
+			generator.writeNumberProperty("rateLimitWaits", read.rateLimitWaits());
 			generator.writeNumberProperty("durationMs", read.durationMs());
+			generator.writeArrayPropertyStart("problems");
+			read.problems().forEach(generator::writeString);
+			generator.writeEndArray();
 			generator.writeEndObject();
 		}
 		generator.writeEndArray();

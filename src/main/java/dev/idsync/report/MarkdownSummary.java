@@ -50,13 +50,14 @@ public final class MarkdownSummary {
 			case NO_DRIFT -> "no drift (exit 0)";
 			case DRIFT -> "drift found (exit 2)";
 			case GATE_STOPPED -> "a safety gate stopped actions (exit 3)";
-			case ERROR -> "failed (exit 1)";
+			case ERROR -> "a source could not be read completely (exit 1)";
 		};
 	}
 
 	private static String describe(SourceRead read) {
-		return read.name() + " " + read.items() + " in " + read.pages() + " pages, " + read.durationMs() + " ms"
-				+ (read.complete() ? "" : " (INCOMPLETE: " + read.reason() + ")");
+		return read.name() + " " + read.items() + " in " + read.pages() + " pages, " + read.retries() + " retries, "
+				+ read.rateLimitWaits() + " rate-limit waits, " + read.durationMs() + " ms"
+				+ (read.complete() ? "" : " (**INCOMPLETE**: " + read.reason() + ")");
 	}
 
 }

@@ -1,8 +1,9 @@
 package dev.idsync.sim;
 
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The faults a simulator injects, consulted by each service for each page it serves. Thread-safe.
@@ -11,7 +12,8 @@ public final class Faults {
 
 	private final List<Fault> faults;
 
-	private final List<Fault> spent = new ArrayList<>();
+	/** The indexes of the {@code once} faults already used (by position: two identical specs fail twice). */
+	private final Set<Integer> spent = new HashSet<>();
 
 	public Faults(List<Fault> faults) {
 		this.faults = List.copyOf(faults);
@@ -29,10 +31,11 @@ public final class Faults {
 	 * @return the fault's kind, or empty to answer normally
 	 */
 	public synchronized Optional<FaultKind> take(String source, int page) {
-		for (Fault fault : this.faults) {
-			if (fault.source().equals(source) && fault.page() == page && !this.spent.contains(fault)) {
+		for (int i = 0; i < this.faults.size(); i++) {
+			Fault fault = this.faults.get(i);
+			if (fault.source().equals(source) && fault.page() == page && !this.spent.contains(i)) {
 				if (fault.once()) {
-					this.spent.add(fault);
+					this.spent.add(i);
 				}
 				return Optional.of(fault.kind());
 			}

@@ -32,6 +32,16 @@ final class Ids {
 		return "00u" + chars(ALNUM, 17);
 	}
 
+	/** An Okta object id with its type prefix, e.g. {@code 00g…} for a group, {@code 0oa…} for an app. */
+	String oktaObject(String prefix) {
+		return prefix + chars(ALNUM, 17);
+	}
+
+	/** A Google service-account key id (40 hex characters). */
+	String keyId() {
+		return chars("0123456789abcdef", 40);
+	}
+
 	/** An Okta SSWS API token (42 characters starting {@code 00}). */
 	String oktaToken() {
 		return "00" + chars(ALNUM, 40);

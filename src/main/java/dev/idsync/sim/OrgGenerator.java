@@ -1,5 +1,6 @@
 package dev.idsync.sim;
 
+import java.security.KeyPair;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,7 +16,14 @@ import java.util.function.IntConsumer;
 import org.jspecify.annotations.Nullable;
 
 import dev.idsync.sim.Names.Human;
+import dev.idsync.sim.google.GoogleSimCustomer;
+import dev.idsync.sim.google.GoogleSimGroup;
+import dev.idsync.sim.google.GoogleSimServiceAccount;
 import dev.idsync.sim.google.GoogleSimUser;
+import dev.idsync.sim.okta.OktaSimApp;
+import dev.idsync.sim.okta.OktaSimClient;
+import dev.idsync.sim.okta.OktaSimGroup;
+import dev.idsync.sim.okta.OktaSimOrg;
 import dev.idsync.sim.okta.OktaSimUser;
 import dev.idsync.sim.phorge.PhorgeEmail;
 import dev.idsync.sim.phorge.PhorgeToken;
@@ -58,6 +66,10 @@ public final class OrgGenerator {
 
 	private final List<Human> gone = new ArrayList<>();
 
+	private final List<String> oktaEntitled = new ArrayList<>();
+
+	private final List<String> googleEntitled = new ArrayList<>();
+
 	private int employees;
 
 	private OrgGenerator(long seed) {
@@ -92,7 +104,16 @@ public final class OrgGenerator {
 				(i) -> plantLinked(Presence.pick(i), State.ACTIVE, Style.PRIMARY, AccountState.UNAPPROVED, "PENDING_APPROVAL"));
 		repeat(q.linkedDisabled(),
 				(i) -> plantLinked(Presence.pick(i), State.ACTIVE, Style.PRIMARY, AccountState.DISABLED, "LINKED_DISABLED"));
-		repeat(q.split(), (i) -> plantLinked(Presence.BOTH, State.SPLIT, Style.PRIMARY, AccountState.ENABLED, "LINKED_OK"));
+		repeat(q.split(), (i) -> {
+			Human human = plantLinked(Presence.BOTH, State.SPLIT, Style.PRIMARY, AccountState.ENABLED, "LINKED_OK");
+			this.identityTruth.add(new TruthEntry("SOURCE_CONFLICT", null, human.email()));
+		});
+		repeat(q.notEntitled(), (i) -> {
+			Planted planted = identity(Presence.pick(i), State.ACTIVE, false);
+			draft(planted, Style.PRIMARY, AccountState.ENABLED, "NOT_ENTITLED");
+		});
+		repeat(q.bystanders(), (i) -> identity(Presence.pick(i), State.ACTIVE, false));
+		repeat(q.hinted(), (i) -> plantHinted());
 		repeat(q.usernameRule(),
 				(i) -> plantLinked(Presence.pick(i), State.ACTIVE, Style.USERNAME, AccountState.ENABLED, "LINKED_OK"));
 		repeat(q.disputedShared(), (i) -> plantSharedDispute());
@@ -115,10 +136,25 @@ public final class OrgGenerator {
 		this.gone.add(planted.human());
 	}
 
-	private void plantLinked(Presence presence, State state, Style style, AccountState account, String category) {
+	private Human plantLinked(Presence presence, State state, Style style, AccountState account, String category) {
 		Planted planted = identity(presence, state);
 		this.active.add(planted.human());
 		draft(planted, style.fitting(planted), account, category);
+		return planted.human();
+	}
+
+	/**
+	 * A person whose Phorge account neither shares an address with them nor is named after their email, but whose Okta
+	 * profile records the Phorge username ({@link SyntheticOrg#USERNAME_ATTRIBUTE}).
+	 */
+	private void plantHinted() {
+		Human human = this.names.person(DOMAIN);
+		String username = this.names.username("hint-" + Names.ascii(human.first()), this.usernames);
+		Planted planted = new Planted(human, null, List.of(), employeeId(), username);
+		identity(planted, Presence.OKTA, State.ACTIVE, true);
+		this.active.add(human);
+		this.accounts.add(Draft.human(username, human.realName(), AccountState.ENABLED,
+				List.of(row(this.names.unique(human.local(), "legacy.example.org"), true)), "LINKED_OK"));
 	}
 
 	/** One account whose addresses belong to two different people. */
@@ -133,7 +169,7 @@ public final class OrgGenerator {
 	private void plantDoubleDispute() {
 		Human human = this.names.person(DOMAIN);
 		String second = this.names.unique(human.local(), "home.example.org");
-		identity(new Planted(human, second, List.of(), employeeId()), Presence.OKTA, State.ACTIVE);
+		identity(new Planted(human, second, List.of(), employeeId(), null), Presence.OKTA, State.ACTIVE, true);
 		this.accounts.add(Draft.human(username(human), human.realName(), AccountState.ENABLED,
 				List.of(row(human.email(), true)), "DISPUTED"));
 		this.accounts.add(Draft.human(this.names.username(Names.ascii(human.first()) + "-home", this.usernames),
@@ -186,23 +222,35 @@ public final class OrgGenerator {
 	}
 
 	private Planted identity(Presence presence, State state) {
+		return identity(presence, state, true);
+	}
+
+	private Planted identity(Presence presence, State state, boolean entitled) {
 		Human human = this.names.person(DOMAIN);
 		String second = (presence.hasOkta() && this.random.nextInt(8) == 0)
 				? this.names.unique(human.local(), "home.example.org") : null;
 		List<String> aliases = (presence.hasGoogle() && this.random.nextInt(4) == 0) ? List.of(this.names
 			.unique(Names.ascii(human.first()).charAt(0) + "." + Names.ascii(human.last()), DOMAIN)) : List.of();
-		Planted planted = new Planted(human, second, aliases, employeeId());
-		identity(planted, presence, state);
+		Planted planted = new Planted(human, second, aliases, employeeId(), null);
+		identity(planted, presence, state, entitled);
 		return planted;
 	}
 
-	private void identity(Planted planted, Presence presence, State state) {
+	private void identity(Planted planted, Presence presence, State state, boolean entitled) {
 		Instant created = Instant.ofEpochSecond(EPOCH - 86_400L * (30 + this.random.nextInt(2_000)));
 		if (presence.hasOkta()) {
-			this.okta.add(oktaUser(planted, state, created));
+			OktaSimUser user = oktaUser(planted, state, created);
+			this.okta.add(user);
+			if (entitled) {
+				this.oktaEntitled.add(user.id());
+			}
 		}
 		if (presence.hasGoogle()) {
-			this.google.add(googleUser(planted, state, created));
+			GoogleSimUser user = googleUser(planted, state, created);
+			this.google.add(user);
+			if (entitled) {
+				this.googleEntitled.add(user.id());
+			}
 		}
 	}
 
@@ -216,7 +264,7 @@ public final class OrgGenerator {
 		String login = (this.random.nextInt(20) == 0) ? capitalized(human) : human.email();
 		return new OktaSimUser(this.ids.okta(), status, created, staged ? null : created.plusSeconds(3_600),
 				staged ? null : changed, lastLogin, changed, login, login, planted.secondEmail(), human.first(),
-				human.last(), Map.of("employeeNumber", planted.employeeId()));
+				human.last(), attributes(planted));
 	}
 
 	private GoogleSimUser googleUser(Planted planted, State state, Instant created) {
@@ -239,6 +287,13 @@ public final class OrgGenerator {
 		Draft draft = Draft.human(username, human.realName(), account, style.emails(planted, this.names, this.random),
 				category);
 		this.accounts.add(draft);
+	}
+
+	private static Map<String, String> attributes(Planted planted) {
+		return (planted.phorgeUsername() != null)
+				? Map.of("employeeNumber", planted.employeeId(), SyntheticOrg.USERNAME_ATTRIBUTE,
+						planted.phorgeUsername())
+				: Map.of("employeeNumber", planted.employeeId());
 	}
 
 	private String employeeId() {
@@ -281,8 +336,24 @@ public final class OrgGenerator {
 			truth.add(new TruthEntry(draft.category(), draft.username(), null));
 		}
 		truth.addAll(this.identityTruth);
-		return new SyntheticOrg(List.copyOf(this.okta), List.copyOf(this.google), users, emails, tokens, disablers,
-				Map.copyOf(this.botOwners), this.ids.oktaToken(), this.ids.googleToken(), conduitToken, truth);
+		KeyPair oktaKey = Keys.rsa();
+		KeyPair googleKey = Keys.rsa();
+		OktaSimOrg okta = new OktaSimOrg(this.okta,
+				List.of(new OktaSimGroup(this.ids.oktaObject("00g"), SyntheticOrg.OKTA_GROUP, this.oktaEntitled),
+						new OktaSimGroup(this.ids.oktaObject("00g"), "Everyone", this.okta.stream().map(OktaSimUser::id)
+							.toList())),
+				List.of(new OktaSimApp(this.ids.oktaObject("0oa"), SyntheticOrg.OKTA_APP, this.oktaEntitled)),
+				this.ids.oktaToken(), new OktaSimClient(this.ids.oktaObject("0oa"), "idsync-key-1",
+						oktaKey.getPublic(), Set.of("okta.users.read", "okta.groups.read", "okta.apps.read")));
+		GoogleSimCustomer google = new GoogleSimCustomer(this.google,
+				List.of(new GoogleSimGroup(this.ids.google(), SyntheticOrg.GOOGLE_GROUP, this.googleEntitled)),
+				Simulator.GOOGLE_CUSTOMER, this.ids.googleToken(),
+				new GoogleSimServiceAccount("idsync-reader@idsync-sim.iam.gserviceaccount.com", this.ids.google(),
+						this.ids.keyId(), googleKey.getPublic(), "admin@" + DOMAIN,
+						Set.of("https://www.googleapis.com/auth/admin.directory.user.readonly",
+								"https://www.googleapis.com/auth/admin.directory.group.member.readonly")));
+		return new SyntheticOrg(okta, Keys.pem(oktaKey), google, Keys.pem(googleKey), users, emails, tokens,
+				disablers, Map.copyOf(this.botOwners), conduitToken, truth);
 	}
 
 	private static PhorgeEmail row(String address, boolean primary) {

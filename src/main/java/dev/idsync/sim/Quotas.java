@@ -5,8 +5,8 @@ package dev.idsync.sim;
  */
 record Quotas(int admins, int leaversActive, int leaversDisabled, int joiners, int goneWithoutAccount,
 		int pendingWithoutAccount, int pendingApproval, int linkedDisabled, int split, int usernameRule,
-		int disputedShared, int disputedDouble, int regular, int orphans, int unlinkedDisabled, int ownedBots,
-		int ownerlessBots, int orphanedBots) {
+		int disputedShared, int disputedDouble, int notEntitled, int bystanders, int hinted, int regular, int orphans,
+		int unlinkedDisabled, int ownedBots, int ownerlessBots, int orphanedBots) {
 
 	static Quotas of(int people) {
 		int admins = 3;
@@ -21,10 +21,14 @@ record Quotas(int admins, int leaversActive, int leaversDisabled, int joiners, i
 		int usernameRule = share(people, 2, 100, 2);
 		int shared = share(people, 1, 500, 1);
 		int doubles = share(people, 1, 1000, 1);
+		int notEntitled = share(people, 1, 100, 2);
+		int bystanders = share(people, 10, 100, 2);
+		int hinted = share(people, 1, 200, 1);
 		int used = admins + leaversActive + leaversDisabled + joiners + gone + pending + pendingApproval + linkedDisabled
-				+ split + usernameRule + 2 * shared + doubles;
+				+ split + usernameRule + 2 * shared + doubles + notEntitled + bystanders + hinted;
 		return new Quotas(admins, leaversActive, leaversDisabled, joiners, gone, pending, pendingApproval,
-				linkedDisabled, split, usernameRule, shared, doubles, people - used, share(people, 1, 100, 2),
+				linkedDisabled, split, usernameRule, shared, doubles, notEntitled, bystanders, hinted, people - used,
+				share(people, 1, 100, 2),
 				share(people, 1, 100, 1), share(people, 1, 500, 2), share(people, 1, 1000, 1),
 				share(people, 1, 1000, 1));
 	}

@@ -98,7 +98,13 @@ public final class SimExchange {
 	 * connection is closed (the {@code truncate} fault).
 	 */
 	public void respondTruncated(int status, String contentType, byte[] content) {
+		respondTruncated(status, contentType, content, Map.of());
+	}
+
+	/** A truncated answer carrying {@code headers} (e.g. a service's rate-limit headers) like a normal one. */
+	public void respondTruncated(int status, String contentType, byte[] content, Map<String, List<String>> headers) {
 		this.exchange.getResponseHeaders().set("Content-Type", contentType);
+		headers.forEach((name, values) -> values.forEach((v) -> this.exchange.getResponseHeaders().add(name, v)));
 		try {
 			this.exchange.sendResponseHeaders(status, content.length);
 			OutputStream out = this.exchange.getResponseBody();

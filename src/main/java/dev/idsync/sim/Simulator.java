@@ -35,12 +35,23 @@ public final class Simulator implements AutoCloseable {
 
 	private final ConduitSimServer conduit;
 
-	private Simulator(SyntheticOrg org, SimPorts ports, Clock clock) {
+	private Simulator(SyntheticOrg org, SimPorts ports, Clock clock, Faults faults, int oktaUsersPerMinute) {
 		this.org = org;
-		this.okta = new OktaSimServer(org.oktaUsers(), org.oktaToken(), clock, ports.okta());
-		this.google = new GoogleSimServer(org.googleUsers(), org.googleToken(), GOOGLE_CUSTOMER, ports.google());
+		this.okta = new OktaSimServer(org.okta(), clock, ports.okta(), faults, oktaUsersPerMinute);
+		this.google = new GoogleSimServer(org.google(), ports.google(), faults);
 		this.conduit = new ConduitSimServer(new InMemoryPhorgeDirectory(org.phorgeUsers(), org.phorgeEmails(),
-				org.phorgeTokens(), org.disablers()), clock, ports.conduit(), null);
+				org.phorgeTokens(), org.disablers()), clock, ports.conduit(), null, "vm", faults);
+	}
+
+	/**
+	 * Starts the three services, without faults and with Okta's default rate limits.
+	 * @param org the organisation they serve
+	 * @param ports where they listen
+	 * @param clock the services' clock
+	 * @return the running simulator
+	 */
+	public static Simulator start(SyntheticOrg org, SimPorts ports, Clock clock) {
+		return start(org, ports, clock, Faults.none(), OktaSimServer.DEFAULT_USERS_PER_MINUTE);
 	}
 
 	/**
@@ -48,10 +59,23 @@ public final class Simulator implements AutoCloseable {
 	 * @param org the organisation they serve
 	 * @param ports where they listen
 	 * @param clock the services' clock
+	 * @param faults the faults they inject
+	 * @param oktaUsersPerMinute Okta's rate limit of {@code /api/v1/users}, per minute
 	 * @return the running simulator
 	 */
-	public static Simulator start(SyntheticOrg org, SimPorts ports, Clock clock) {
-		return new Simulator(org, ports, clock);
+	public static Simulator start(SyntheticOrg org, SimPorts ports, Clock clock, Faults faults,
+			int oktaUsersPerMinute) {
+		return new Simulator(org, ports, clock, faults, oktaUsersPerMinute);
+	}
+
+	/** The Okta server, for its counters. */
+	public OktaSimServer okta() {
+		return this.okta;
+	}
+
+	/** The Google server, for its counters. */
+	public GoogleSimServer google() {
+		return this.google;
 	}
 
 	/** The organisation served. */
@@ -83,8 +107,8 @@ public final class Simulator implements AutoCloseable {
 	public void writeConfig(Path file) throws IOException {
 		Path dir = file.toAbsolutePath().getParent();
 		String base = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
-		Path oktaToken = writeSecret(dir.resolve(base + ".okta-token"), this.org.oktaToken());
-		Path googleToken = writeSecret(dir.resolve(base + ".google-token"), this.org.googleToken());
+		Path oktaKey = writeSecret(dir.resolve(base + ".okta-key.pem"), this.org.oktaPrivateKeyPem());
+		Path googleKey = writeSecret(dir.resolve(base + ".google-key.json"), googleKeyJson());
 		Path conduitToken = writeSecret(dir.resolve(base + ".conduit-token"), this.org.conduitToken());
 		StringBuilder yaml = new StringBuilder();
 		yaml.append("# idsync configuration for the simulator started by `idsync sim serve`.\n")
@@ -92,11 +116,20 @@ public final class Simulator implements AutoCloseable {
 			.append("idsync:\n")
 			.append("  okta:\n")
 			.append("    url: ").append(oktaUrl()).append('\n')
-			.append("    token-file: ").append(oktaToken).append('\n')
+			.append("    auth: private-key\n")
+			.append("    client-id: ").append(this.org.okta().client().clientId()).append('\n')
+			.append("    key-id: ").append(this.org.okta().client().keyId()).append('\n')
+			.append("    private-key-file: ").append(oktaKey).append('\n')
+			.append("    entitlement:\n")
+			.append("      mode: groups\n")
+			.append("      groups: [").append(SyntheticOrg.OKTA_GROUP).append("]\n")
+			.append("    username-attribute: ").append(SyntheticOrg.USERNAME_ATTRIBUTE).append('\n')
 			.append("  google:\n")
 			.append("    url: ").append(googleUrl()).append('\n')
 			.append("    customer: my_customer\n")
-			.append("    access-token-file: ").append(googleToken).append('\n')
+			.append("    credentials-file: ").append(googleKey).append('\n')
+			.append("    subject: ").append(this.org.google().serviceAccount().subject()).append('\n')
+			.append("    entitlement-groups: [").append(SyntheticOrg.GOOGLE_GROUP).append("]\n")
 			.append("  phorge:\n")
 			.append("    url: ").append(conduitUrl()).append('\n')
 			.append("    token-file: ").append(conduitToken).append('\n')
@@ -107,6 +140,20 @@ public final class Simulator implements AutoCloseable {
 			.append(owner)
 			.append('\n'));
 		writeAtomically(file, yaml.toString(), false);
+	}
+
+	/** The service account's key file, as the Cloud console downloads it, with the simulator's token endpoint. */
+	private String googleKeyJson() {
+		JsonMapper json = JsonMapper.builder().build();
+		ObjectNode key = json.createObjectNode()
+			.put("type", "service_account")
+			.put("project_id", "idsync-sim")
+			.put("private_key_id", this.org.google().serviceAccount().keyId())
+			.put("private_key", this.org.googlePrivateKeyPem())
+			.put("client_email", this.org.google().serviceAccount().clientEmail())
+			.put("client_id", this.org.google().serviceAccount().clientId())
+			.put("token_uri", this.google.tokenUri());
+		return json.writerWithDefaultPrettyPrinter().writeValueAsString(key);
 	}
 
 	/**

@@ -31,11 +31,14 @@ public final class FindingStore {
 		this.jdbc = new JdbcTemplate(dataSource);
 	}
 
-	/** Deletes a run's findings of the given categories (a restarted classification starts over). */
-	public void deleteFindings(String runId, List<Category> categories) {
-		for (Category category : categories) {
-			this.jdbc.update("DELETE FROM finding WHERE run_id = ? AND category = ?", runId, category.name());
-		}
+	/** Deletes a run's findings about accounts (a restarted classification starts over). */
+	public void deleteAccountFindings(String runId) {
+		this.jdbc.update("DELETE FROM finding WHERE run_id = ? AND username IS NOT NULL", runId);
+	}
+
+	/** Deletes a run's findings about identities only (a restarted classification starts over). */
+	public void deleteIdentityFindings(String runId) {
+		this.jdbc.update("DELETE FROM finding WHERE run_id = ? AND username IS NULL", runId);
 	}
 
 	/** Records findings. */

@@ -48,18 +48,28 @@ public final class RunStore {
 	/** Records how reading one source went (replacing an earlier attempt's record). */
 	public void recordRead(String runId, SourceRead read) {
 		this.jdbc.update("DELETE FROM source_read WHERE run_id = ? AND source = ?", runId, read.name());
-		this.jdbc.update("INSERT INTO source_read (run_id, source, pages, items, duration_ms, complete, reason) "
-				+ "VALUES (?, ?, ?, ?, ?, ?, ?)", runId, read.name(), read.pages(), read.items(), read.durationMs(),
-				read.complete(), read.reason());
+		this.jdbc.update("INSERT INTO source_read (run_id, source, pages, items, retries, rate_limit_waits, "
+				+ "duration_ms, complete, reason, problems) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", runId, read.name(),
+				read.pages(), read.items(), read.retries(), read.rateLimitWaits(), read.durationMs(), read.complete(),
+				read.reason(), read.problems().isEmpty() ? null : String.join("\n", read.problems()));
 	}
 
-	/** How a run read its sources, in the order read. */
+	/** How a run read its sources, by name. */
 	public List<SourceRead> reads(String runId) {
-		return this.jdbc.query("SELECT source, pages, items, duration_ms, complete, reason FROM source_read "
-				+ "WHERE run_id = ? ORDER BY source", (rs, i) -> new SourceRead(rs.getString("source"),
-						rs.getInt("pages"), rs.getInt("items"), rs.getLong("duration_ms"), rs.getBoolean("complete"),
-						rs.getString("reason")),
+		return this.jdbc.query("SELECT source, pages, items, retries, rate_limit_waits, duration_ms, complete, reason, "
+				+ "problems FROM source_read WHERE run_id = ? ORDER BY source", (rs, i) -> new SourceRead(
+						rs.getString("source"), rs.getInt("pages"), rs.getInt("items"), rs.getInt("retries"),
+						rs.getInt("rate_limit_waits"), rs.getLong("duration_ms"), rs.getBoolean("complete"),
+						rs.getString("reason"), (rs.getString("problems") != null)
+								? List.of(rs.getString("problems").split("\n")) : List.of()),
 				runId);
+	}
+
+	/** How many items a source held in the most recent other run that read it completely. */
+	public Optional<Integer> lastCompleteItems(String source, String exceptRunId) {
+		return this.jdbc.query("SELECT sr.items FROM source_read sr JOIN idsync_run r ON r.run_id = sr.run_id "
+				+ "WHERE sr.source = ? AND sr.complete = TRUE AND sr.run_id <> ? ORDER BY r.started_at DESC "
+				+ "FETCH FIRST 1 ROWS ONLY", (rs, i) -> rs.getInt("items"), source, exceptRunId).stream().findFirst();
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -16,10 +17,13 @@ import dev.idsync.domain.Account;
 import dev.idsync.domain.AccountCase;
 import dev.idsync.domain.AccountKind;
 import dev.idsync.domain.Candidate;
+import dev.idsync.domain.IdentityRecord;
 import dev.idsync.domain.Lifecycle;
 import dev.idsync.domain.Match;
 import dev.idsync.domain.MatchMethod;
+import dev.idsync.domain.MergePolicy;
 import dev.idsync.domain.Person;
+import dev.idsync.domain.PersonCase;
 import dev.idsync.domain.SourceIdentity;
 
 /**
@@ -28,10 +32,12 @@ import dev.idsync.domain.SourceIdentity;
  */
 public final class StagingStore {
 
-	private static final String[] STAGING = { "stage_identity", "stage_person", "stage_account", "stage_match" };
+	private static final String[] STAGING = { "stage_identity", "stage_person", "stage_account", "stage_match",
+			"stage_entitled" };
 
 	/** The columns a {@link Person} is read from, on {@code stage_person} aliased {@code p}. */
-	private static final String PERSON = "p.person_key, p.display_name, p.emails, p.lifecycle, p.sources";
+	private static final String PERSON = "p.person_key, p.display_name, p.emails, p.lifecycle, p.sources, p.entitled, "
+			+ "p.conflict, p.username_hint";
 
 	private final DataSource dataSource;
 
@@ -54,29 +60,64 @@ public final class StagingStore {
 		this.jdbc.update("DELETE FROM stage_identity WHERE run_id = ? AND source = ?", runId, source);
 	}
 
-	/** Stages identities read from a source. */
-	public void insertIdentities(String runId, List<? extends SourceIdentity> identities) {
-		this.jdbc.batchUpdate("INSERT INTO stage_identity (run_id, source, source_id, person_key, emails, "
-				+ "display_name, lifecycle, raw_status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", identities, 500,
-				(statement, identity) -> {
+	/** Stages identities read from a source, keyed for merging as {@code policy} says. */
+	public void insertIdentities(String runId, List<? extends SourceIdentity> identities, MergePolicy policy) {
+		this.jdbc.batchUpdate("INSERT INTO stage_identity (run_id, source, source_id, merge_key, person_key, emails, "
+				+ "display_name, lifecycle, raw_status, employee_id, username_hint) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+				identities, 500, (statement, identity) -> {
 					statement.setString(1, runId);
 					statement.setString(2, identity.source());
 					statement.setString(3, identity.sourceId());
-					statement.setString(4, identity.primaryEmail());
-					statement.setString(5, String.join(" ", identity.emails()));
-					statement.setString(6, identity.displayName());
-					statement.setString(7, identity.lifecycle().name());
-					statement.setString(8, identity.rawStatus());
+					statement.setString(4, policy.keyOf(identity));
+					statement.setString(5, identity.primaryEmail());
+					statement.setString(6, String.join(" ", identity.emails()));
+					statement.setString(7, identity.displayName());
+					statement.setString(8, identity.lifecycle().name());
+					statement.setString(9, identity.rawStatus());
+					statement.setString(10, identity.employeeId());
+					statement.setString(11, identity.usernameHint());
 				});
 	}
 
-	/** The staged identities, one group per person (same primary email), in a stable order. */
-	public CloseableIterator<List<SourceIdentity>> identitiesByPerson(String runId) {
-		Cursor<SourceIdentity> rows = new Cursor<>(this.dataSource,
-				"SELECT source, source_id, person_key, emails, display_name, lifecycle, raw_status FROM stage_identity "
-						+ "WHERE run_id = ? ORDER BY person_key, source, source_id",
-				StagingStore::identity, runId);
-		return new Grouped<>(rows, SourceIdentity::primaryEmail);
+	/** Deletes one source's entitlement (a restarted read starts over). */
+	public void deleteEntitled(String runId, String source) {
+		this.jdbc.update("DELETE FROM stage_entitled WHERE run_id = ? AND source = ?", runId, source);
+	}
+
+	/** Stages the ids of people a source entitles to Phorge. */
+	public void insertEntitled(String runId, String source, List<? extends String> sourceIds) {
+		this.jdbc.batchUpdate("INSERT INTO stage_entitled (run_id, source, source_id) SELECT ?, ?, ? FROM (VALUES (1)) v "
+				+ "WHERE NOT EXISTS (SELECT 1 FROM stage_entitled WHERE run_id = ? AND source = ? AND source_id = ?)",
+				sourceIds, 500, (statement, id) -> {
+					statement.setString(1, runId);
+					statement.setString(2, source);
+					statement.setString(3, id);
+					statement.setString(4, runId);
+					statement.setString(5, source);
+					statement.setString(6, id);
+				});
+	}
+
+	/**
+	 * The staged identities, one group per person (records sharing a merge key), each with its entitlement: a record
+	 * of a source with an entitlement rule is entitled when the source listed it, a record of any other source is.
+	 * @param runId the run
+	 * @param ruledSources the sources that have an entitlement rule
+	 */
+	public CloseableIterator<List<IdentityRecord>> identitiesByPerson(String runId, Set<String> ruledSources) {
+		String entitled = ruledSources.isEmpty() ? "TRUE"
+				: "CASE WHEN i.source IN (" + String.join(", ", ruledSources.stream().map((s) -> "?").toList())
+						+ ") THEN EXISTS (SELECT 1 FROM stage_entitled e WHERE e.run_id = i.run_id AND e.source = "
+						+ "i.source AND e.source_id = i.source_id) ELSE TRUE END";
+		List<Object> parameters = new ArrayList<>(ruledSources);
+		parameters.add(runId);
+		Cursor<Keyed> rows = new Cursor<>(this.dataSource,
+				"SELECT i.merge_key, i.source, i.source_id, i.person_key, i.emails, i.display_name, i.lifecycle, "
+						+ "i.raw_status, i.employee_id, i.username_hint, " + entitled + " AS entitled "
+						+ "FROM stage_identity i WHERE i.run_id = ? ORDER BY i.merge_key, i.source, i.source_id",
+				(rs, i) -> new Keyed(rs.getString("merge_key"), new IdentityRecord(identity(rs), rs.getBoolean("entitled"))),
+				parameters.toArray());
+		return new Grouped<>(rows, Keyed::key).map((group) -> group.stream().map(Keyed::record).toList());
 	}
 
 	/** Deletes the merged persons (a restarted merge starts over). */
@@ -86,22 +127,26 @@ public final class StagingStore {
 
 	/** Stages merged persons. */
 	public void insertPersons(String runId, List<? extends Person> persons) {
-		this.jdbc.batchUpdate("INSERT INTO stage_person (run_id, person_key, local_part, display_name, emails, "
-				+ "lifecycle, sources) VALUES (?, ?, ?, ?, ?, ?, ?)", persons, 500, (statement, person) -> {
+		this.jdbc.batchUpdate("INSERT INTO stage_person (run_id, person_key, username_key, display_name, emails, "
+				+ "lifecycle, sources, entitled, conflict, username_hint) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", persons,
+				500, (statement, person) -> {
 					statement.setString(1, runId);
 					statement.setString(2, person.key());
-					statement.setString(3, person.localPart());
+					statement.setString(3, person.usernameCandidate());
 					statement.setString(4, person.displayName());
 					statement.setString(5, String.join(" ", person.emails()));
 					statement.setString(6, person.lifecycle().name());
 					statement.setString(7, person.sources());
+					statement.setBoolean(8, person.entitled());
+					statement.setString(9, person.conflict());
+					statement.setString(10, person.usernameHint());
 				});
 	}
 
 	/** Every merged person, by key. */
 	public CloseableIterator<Person> persons(String runId) {
-		return new Cursor<>(this.dataSource, "SELECT " + PERSON + " FROM stage_person p "
-				+ "WHERE p.run_id = ? ORDER BY p.person_key", (rs, i) -> person(rs), runId);
+		return new Cursor<>(this.dataSource, "SELECT " + PERSON + " FROM stage_person p WHERE p.run_id = ? "
+				+ "ORDER BY p.person_key", (rs, i) -> person(rs), runId);
 	}
 
 	/** The person with this key (a lower-cased primary email). */
@@ -158,14 +203,15 @@ public final class StagingStore {
 	}
 
 	/**
-	 * Ties persons to human accounts whose username equals their email's local part, case-insensitively, where
-	 * neither side has any email match: a username never overrides an email.
+	 * Ties persons to human accounts whose username equals their username candidate (a source's username hint, else
+	 * the primary email's local part), case-insensitively, where neither side has any email match: a username never
+	 * overrides an email.
 	 * @return how many matches were added
 	 */
 	public int matchByUsername(String runId) {
 		return this.jdbc.update("INSERT INTO stage_match (run_id, person_key, phid, method, method_rank, detail) "
 				+ "SELECT p.run_id, p.person_key, a.phid, ?, ?, a.username FROM stage_person p "
-				+ "JOIN stage_account a ON a.run_id = p.run_id AND a.username_key = p.local_part AND a.kind = 'HUMAN' "
+				+ "JOIN stage_account a ON a.run_id = p.run_id AND a.username_key = p.username_key AND a.kind = 'HUMAN' "
 				+ "WHERE p.run_id = ? "
 				+ "AND NOT EXISTS (SELECT 1 FROM stage_match m WHERE m.run_id = p.run_id AND m.person_key = p.person_key) "
 				+ "AND NOT EXISTS (SELECT 1 FROM stage_match m WHERE m.run_id = a.run_id AND m.phid = a.phid)",
@@ -190,11 +236,12 @@ public final class StagingStore {
 		return new Grouped<>(rows, (row) -> row.account().phid()).map(StagingStore::accountCase);
 	}
 
-	/** The persons no account was matched to, by key. */
-	public CloseableIterator<Person> unclaimedPersons(String runId) {
-		return new Cursor<>(this.dataSource, "SELECT " + PERSON + " FROM stage_person p "
-				+ "WHERE p.run_id = ? AND NOT EXISTS (SELECT 1 FROM stage_match m WHERE m.run_id = p.run_id "
-				+ "AND m.person_key = p.person_key) ORDER BY p.person_key", (rs, i) -> person(rs), runId);
+	/** Every person with whether any account was matched to them, by key. */
+	public CloseableIterator<PersonCase> personCases(String runId) {
+		return new Cursor<>(this.dataSource, "SELECT " + PERSON + ", EXISTS (SELECT 1 FROM stage_match m WHERE "
+				+ "m.run_id = p.run_id AND m.person_key = p.person_key) AS claimed FROM stage_person p "
+				+ "WHERE p.run_id = ? ORDER BY p.person_key", (rs, i) -> new PersonCase(person(rs), rs.getBoolean(
+						"claimed")), runId);
 	}
 
 	private static AccountCase accountCase(List<ClaimRow> rows) {
@@ -221,13 +268,19 @@ public final class StagingStore {
 	private static Person person(ResultSet rs) throws SQLException {
 		return new Person(rs.getString("person_key"), rs.getString("display_name"),
 				List.of(rs.getString("emails").split(" ")), Lifecycle.valueOf(rs.getString("lifecycle")),
-				rs.getString("sources"));
+				rs.getString("sources"), rs.getBoolean("entitled"), rs.getString("conflict"),
+				rs.getString("username_hint"));
 	}
 
-	private static SourceIdentity identity(ResultSet rs, int row) throws SQLException {
+	private static SourceIdentity identity(ResultSet rs) throws SQLException {
 		return new SourceIdentity(rs.getString("source"), rs.getString("source_id"), rs.getString("person_key"),
 				List.of(rs.getString("emails").split(" ")), rs.getString("display_name"),
-				Lifecycle.valueOf(rs.getString("lifecycle")), rs.getString("raw_status"));
+				Lifecycle.valueOf(rs.getString("lifecycle")), rs.getString("raw_status"), rs.getString("employee_id"),
+				rs.getString("username_hint"));
+	}
+
+	/** One row of the identities query: a record and its merge key. */
+	private record Keyed(String key, IdentityRecord record) {
 	}
 
 	/** One row of the claims query: an account and, when someone claims it, one candidate. */

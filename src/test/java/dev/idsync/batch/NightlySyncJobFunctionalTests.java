@@ -39,7 +39,10 @@ class NightlySyncJobFunctionalTests {
 			assertThat(SimulatedRun.findings(report)).containsExactlyInAnyOrderElementsOf(SimulatedRun.truth(org));
 			assertThat(report.path("findings").size()).isEqualTo(org.truth().size());
 			assertThat(report.path("schemaVersion").asInt()).isEqualTo(1);
-			assertThat(report.path("sources").findValuesAsString("name")).containsExactly("google", "okta", "phorge");
+			assertThat(report.path("sources").findValuesAsString("name")).containsExactly("google",
+					"google:entitlement", "okta", "okta:entitlement", "phorge");
+			assertThat(report.path("sources").findValues("complete")).allMatch(JsonNode::asBoolean);
+			assertThat(report.path("exitCode").asInt()).isEqualTo(2);
 			assertThat(Files.readString(result.reportDir().resolve("report.md"))).contains("LEAVER_ACTIVE");
 		}
 	}

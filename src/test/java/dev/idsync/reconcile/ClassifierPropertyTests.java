@@ -15,6 +15,7 @@ import dev.idsync.domain.AccountKind;
 import dev.idsync.domain.BotOwnership;
 import dev.idsync.domain.Candidate;
 import dev.idsync.domain.Category;
+import dev.idsync.domain.Completeness;
 import dev.idsync.domain.Finding;
 import dev.idsync.domain.Lifecycle;
 import dev.idsync.domain.MatchMethod;
@@ -78,6 +79,44 @@ class ClassifierPropertyTests {
 		}
 	}
 
+	@Property
+	void noFindingFromAnIncompleteReadEverConcludesAbsenceOrInactivity(@ForAll("cases") AccountCase accountCase,
+			@ForAll boolean identitiesComplete, @ForAll boolean accountsComplete) {
+		Completeness completeness = new Completeness(identitiesComplete, accountsComplete,
+				(identitiesComplete && accountsComplete) ? List.of() : List.of("okta: truncated"));
+		Finding finding = Classifier.classify(accountCase, completeness);
+		if (!completeness.all()) {
+			assertThat(finding.category()).isNotIn(Category.LEAVER_ACTIVE, Category.ORPHAN, Category.NOT_ENTITLED,
+					Category.BOT_OWNER_LEFT);
+			if (finding.category() == Category.UNVERIFIED) {
+				assertThat(Planner.plan(finding)).isEmpty();
+			}
+		}
+		else {
+			assertThat(finding).isEqualTo(Classifier.classify(accountCase));
+		}
+	}
+
+	@Property
+	void joinersAreConcludedOnlyFromCompleteReads(@ForAll("people") Person person, @ForAll boolean claimed,
+			@ForAll boolean identitiesComplete, @ForAll boolean accountsComplete) {
+		Completeness completeness = new Completeness(identitiesComplete, accountsComplete,
+				(identitiesComplete && accountsComplete) ? List.of() : List.of("phorge: HTTP 500"));
+		List<Finding> findings = Classifier.classifyPerson(person, claimed, completeness);
+		assertThat(findings).allSatisfy((finding) -> {
+			assertThat(finding.username()).isNull();
+			assertThat(finding.identity()).isEqualTo(person.key());
+		});
+		if (!completeness.all() || claimed || !person.entitled()) {
+			assertThat(findings).extracting(Finding::category).doesNotContain(Category.JOINER_NO_ACCOUNT);
+		}
+	}
+
+	@Provide
+	Arbitrary<Person> people() {
+		return person();
+	}
+
 	@Provide
 	Arbitrary<AccountCase> cases() {
 		Arbitrary<Account> accounts = Combinators
@@ -99,9 +138,11 @@ class ClassifierPropertyTests {
 
 	private static Arbitrary<Person> person() {
 		return Combinators
-			.combine(Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(6), Arbitraries.of(Lifecycle.class))
-			.as((name, lifecycle) -> new Person(name + "@example.com", name, List.of(name + "@example.com"), lifecycle,
-					"okta:" + name + " " + lifecycle));
+			.combine(Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(6), Arbitraries.of(Lifecycle.class),
+					Arbitraries.of(true, false), Arbitraries.of("okta says active, google says suspended").injectNull(0.7))
+			.as((name, lifecycle, entitled, conflict) -> new Person(name + "@example.com", name,
+					List.of(name + "@example.com"), lifecycle, "okta:" + name + " " + lifecycle, entitled, conflict,
+					null));
 	}
 
 }

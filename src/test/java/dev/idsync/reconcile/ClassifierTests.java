@@ -10,6 +10,7 @@ import dev.idsync.domain.AccountKind;
 import dev.idsync.domain.BotOwnership;
 import dev.idsync.domain.Candidate;
 import dev.idsync.domain.Category;
+import dev.idsync.domain.Completeness;
 import dev.idsync.domain.Confidence;
 import dev.idsync.domain.Finding;
 import dev.idsync.domain.Lifecycle;
@@ -108,6 +109,56 @@ class ClassifierTests {
 			.category()).isEqualTo(Category.BOT_OWNER_LEFT);
 		assertThat(Classifier.classify(new AccountCase(bot, List.of(), new BotOwnership("gone@example.com", null)))
 			.category()).isEqualTo(Category.BOT_OWNER_LEFT);
+	}
+
+	@Test
+	void classifyWhenActivePersonOutsideEntitlementIsNotEntitled() {
+		Person outsider = new Person("out@example.com", "Out", List.of("out@example.com"), Lifecycle.ACTIVE,
+				"okta:00u9 ACTIVE (not entitled)", false, null, null);
+		assertThat(Classifier.classify(human(account("out", false, true), email(outsider, 1))).category())
+			.isEqualTo(Category.NOT_ENTITLED);
+		assertThat(Classifier.classify(human(account("out", true, true), email(outsider, 1))).category())
+			.isEqualTo(Category.LINKED_OK);
+		assertThat(Classifier.classifyUnclaimed(outsider)).isEmpty();
+	}
+
+	@Test
+	void classifyWhenASourceIsIncompleteNeverConcludesLeaverOrOrphan() {
+		Completeness incomplete = new Completeness(false, true, List.of("okta: HTTP 500 (after 2 pages)"));
+		Finding leaver = Classifier.classify(human(account("bob", false, true), email(BOB_LEFT, 1)), incomplete);
+		assertThat(leaver.category()).isEqualTo(Category.UNVERIFIED);
+		assertThat(leaver.rule()).startsWith("would be LEAVER_ACTIVE");
+		assertThat(leaver.evidence()).contains("incomplete source okta: HTTP 500 (after 2 pages)");
+		assertThat(Classifier.classify(human(account("ghost", false, true)), incomplete).category())
+			.isEqualTo(Category.UNVERIFIED);
+		assertThat(Classifier.classify(human(account("alice", false, true), email(ALICE, 1)), incomplete).category())
+			.isEqualTo(Category.LINKED_OK);
+	}
+
+	@Test
+	void classifyPersonWhenAccountsIncompleteDoesNotConcludeJoiner() {
+		Completeness accountsIncomplete = new Completeness(true, false, List.of("phorge: HTTP 500"));
+		assertThat(Classifier.classifyPerson(ALICE, false, accountsIncomplete)).singleElement()
+			.extracting(Finding::category)
+			.isEqualTo(Category.UNVERIFIED);
+		assertThat(Classifier.classifyPerson(ALICE, false, Completeness.complete())).singleElement()
+			.extracting(Finding::category)
+			.isEqualTo(Category.JOINER_NO_ACCOUNT);
+		assertThat(Classifier.classifyPerson(ALICE, true, Completeness.complete())).isEmpty();
+	}
+
+	@Test
+	void classifyPersonReportsContradictingSources() {
+		Person split = new Person("s@example.com", "S", List.of("s@example.com"), Lifecycle.ACTIVE,
+				"okta:1 ACTIVE; google:2 suspended", true, "okta says active (ACTIVE), google says suspended (suspended)",
+				null);
+		assertThat(Classifier.classifyPerson(split, true, Completeness.complete())).singleElement()
+			.satisfies((finding) -> {
+				assertThat(finding.category()).isEqualTo(Category.SOURCE_CONFLICT);
+				assertThat(finding.identity()).isEqualTo("s@example.com");
+				assertThat(finding.evidence()).contains(
+						"conflict: okta says active (ACTIVE), google says suspended (suspended)");
+			});
 	}
 
 	@Test

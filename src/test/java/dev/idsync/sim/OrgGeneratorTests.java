@@ -33,7 +33,9 @@ class OrgGeneratorTests {
 		Map<String, Long> counts = countByCategory(OrgGenerator.generate(1, 2000));
 		assertThat(counts).containsOnlyKeys("LINKED_OK", "LEAVER_ACTIVE", "ORPHAN", "DISPUTED", "PENDING_APPROVAL",
 				"LINKED_DISABLED", "BOT_NO_OWNER", "BOT_OWNER_LEFT", "MAILING_LIST", "UNLINKED_DISABLED",
-				"JOINER_NO_ACCOUNT");
+				"JOINER_NO_ACCOUNT", "NOT_ENTITLED", "SOURCE_CONFLICT");
+		assertThat(counts.get("NOT_ENTITLED")).isEqualTo(20);
+		assertThat(counts.get("SOURCE_CONFLICT")).isEqualTo(2);
 		assertThat(counts.get("LEAVER_ACTIVE")).isEqualTo(40);
 		assertThat(counts.get("JOINER_NO_ACCOUNT")).isEqualTo(160);
 		assertThat(counts.get("ORPHAN")).isEqualTo(20);

@@ -1,5 +1,7 @@
 package dev.idsync.sim.google;
 
+import java.util.Collection;
+
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -8,30 +10,30 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class GoogleApiError extends RuntimeException {
 
+	private static final String REALM = "Bearer realm=\"https://accounts.google.com/\"";
+
 	private final int code;
 
-	private final String detail;
-
-	private final String reason;
-
-	private final @Nullable String location;
-
-	private final @Nullable String locationType;
+	private final Item item;
 
 	private final @Nullable String status;
 
 	private final @Nullable String challenge;
 
-	private GoogleApiError(int code, String message, String detail, String reason, @Nullable String location,
-			@Nullable String locationType, @Nullable String status, @Nullable String challenge) {
+	private final @Nullable String errorInfo;
+
+	private GoogleApiError(int code, String message, Item item, @Nullable String status, @Nullable String challenge,
+			@Nullable String errorInfo) {
 		super(message, null, false, false);
 		this.code = code;
-		this.detail = detail;
-		this.reason = reason;
-		this.location = location;
-		this.locationType = locationType;
+		this.item = item;
 		this.status = status;
 		this.challenge = challenge;
+		this.errorInfo = errorInfo;
+	}
+
+	private GoogleApiError(int code, String message, Item item, @Nullable String status) {
+		this(code, message, item, status, null, null);
 	}
 
 	/**
@@ -41,51 +43,101 @@ final class GoogleApiError extends RuntimeException {
 	static GoogleApiError invalidCredentials() {
 		return new GoogleApiError(401, "Request had invalid authentication credentials. Expected OAuth"
 				+ " 2 access token, login cookie or other valid authentication credential. See"
-				+ " https://developers.google.com/identity/sign-in/web/devconsole-project.", "Invalid Credentials",
-				"authError", "Authorization", "header", "UNAUTHENTICATED",
-				"Bearer realm=\"https://accounts.google.com/\", error=\"invalid_token\"");
+				+ " https://developers.google.com/identity/sign-in/web/devconsole-project.",
+				Item.header("Invalid Credentials", "authError"), "UNAUTHENTICATED",
+				REALM + ", error=\"invalid_token\"", null);
 	}
 
 	// Modelled on Google's docs and third-party captures, not recorded: no Authorization header at all.
 	static GoogleApiError missingCredentials() {
 		return new GoogleApiError(401, "Request is missing required authentication credential."
 				+ " Expected OAuth 2 access token, login cookie or other valid authentication credential. See"
-				+ " https://developers.google.com/identity/sign-in/web/devconsole-project.", "Login Required.",
-				"required", "Authorization", "header", "UNAUTHENTICATED",
-				"Bearer realm=\"https://accounts.google.com/\"");
+				+ " https://developers.google.com/identity/sign-in/web/devconsole-project.",
+				Item.header("Login Required.", "required"), "UNAUTHENTICATED", REALM, null);
+	}
+
+	/**
+	 * A token without any of the scopes the method accepts. Modelled on Google's docs and third-party captures (not
+	 * recorded): the RFC 6750 {@code insufficient_scope} challenge names the scopes that would do, which does not
+	 * make google-auth refresh.
+	 */
+	static GoogleApiError insufficientScopes(Collection<String> accepted) {
+		return new GoogleApiError(403, "Request had insufficient authentication scopes.",
+				Item.global("Insufficient Permission", "insufficientPermissions"), "PERMISSION_DENIED",
+				REALM + ", error=\"insufficient_scope\", scope=\"" + String.join(" ", accepted) + "\"",
+				"ACCESS_TOKEN_SCOPE_INSUFFICIENT");
 	}
 
 	/** Neither {@code customer} nor {@code domain}: Google answers a bare "Bad Request". */
 	static GoogleApiError badRequest() {
-		return new GoogleApiError(400, "Bad Request", "Bad Request", "badRequest", null, null, null, null);
+		return new GoogleApiError(400, "Bad Request", Item.global("Bad Request", "badRequest"), null);
 	}
 
 	/** An unreadable parameter such as a foreign {@code pageToken}. */
 	static GoogleApiError invalidInput() {
-		return new GoogleApiError(400, "Invalid Input", "Invalid Input", "invalid", null, null, null, null);
+		return new GoogleApiError(400, "Invalid Input", Item.global("Invalid Input", "invalid"), null);
 	}
 
 	// Modelled on Google's standard parameter validation, not recorded for the Directory API.
 	static GoogleApiError invalidParameter(String parameter, String message) {
-		return new GoogleApiError(400, message, message, "invalid", parameter, "parameter", null, null);
+		return new GoogleApiError(400, message,
+				new Item(message, "global", "invalid", parameter, "parameter"), null);
 	}
 
-	// Modelled on Google's docs, not recorded: a customer or domain the caller does not administer.
+	/**
+	 * A customer or domain the caller does not administer, or a caller who is no admin at all (a delegated
+	 * non-admin user, a service account without delegation). Modelled on Google's docs, not recorded.
+	 */
 	static GoogleApiError forbidden() {
 		String message = "Not Authorized to access this resource/api";
-		return new GoogleApiError(403, message, message, "forbidden", null, null, null, null);
+		return new GoogleApiError(403, message, Item.global(message, "forbidden"), "PERMISSION_DENIED");
 	}
 
 	// Modelled on Google's docs, not recorded.
 	static GoogleApiError notFound() {
-		return new GoogleApiError(404, "Not Found", "Not Found", "notFound", null, null, null, null);
+		return new GoogleApiError(404, "Not Found", Item.global("Not Found", "notFound"), null);
+	}
+
+	/** An unknown resource, e.g. {@code Resource Not Found: groupKey} (as third-party captures show it). */
+	static GoogleApiError resourceNotFound(String parameter) {
+		String message = "Resource Not Found: " + parameter;
+		return new GoogleApiError(404, message, Item.global(message, "notFound"), null);
+	}
+
+	/** The per-user query rate (2,400 a minute by default) is spent: back off and retry. */
+	static GoogleApiError userRateLimitExceeded() {
+		return usageLimit(403, "User Rate Limit Exceeded", "userRateLimitExceeded", "PERMISSION_DENIED");
+	}
+
+	/** Too many concurrent requests: back off and retry. */
+	static GoogleApiError quotaExceeded() {
+		return usageLimit(403, "Quota Exceeded", "quotaExceeded", "PERMISSION_DENIED");
+	}
+
+	/** The Workspace account's concurrent limit: back off and retry (also the {@code ratelimit} fault). */
+	static GoogleApiError rateLimitExceeded() {
+		return usageLimit(429, "Rate Limit Exceeded", "rateLimitExceeded", "RESOURCE_EXHAUSTED");
+	}
+
+	/**
+	 * A transient failure behind the frontend (the {@code http500} fault). Modelled on Google's docs: the message
+	 * and status of current Google APIs with the Directory API's historical {@code backendError} reason.
+	 */
+	static GoogleApiError backendError() {
+		String message = "Internal error encountered.";
+		return new GoogleApiError(500, message, Item.global(message, "backendError"), "INTERNAL");
+	}
+
+	// The texts of the limits page (developers.google.com/admin-sdk/directory/v1/limits); statuses modelled on docs.
+	private static GoogleApiError usageLimit(int code, String message, String reason, String status) {
+		return new GoogleApiError(code, message, new Item(message, "usageLimits", reason, null, null), status);
 	}
 
 	int code() {
 		return this.code;
 	}
 
-	/** The {@code WWW-Authenticate} challenge of a 401, else {@code null}. */
+	/** The {@code WWW-Authenticate} challenge, if the error carries one. */
 	@Nullable String challenge() {
 		return this.challenge;
 	}
@@ -95,17 +147,41 @@ final class GoogleApiError extends RuntimeException {
 		ObjectNode error = root.putObject("error");
 		error.put("code", this.code);
 		error.put("message", getMessage());
-		ObjectNode item = error.putArray("errors").addObject();
-		item.put("message", this.detail);
-		item.put("domain", "global");
-		item.put("reason", this.reason);
-		if (this.location != null) {
-			item.put("location", this.location);
-			item.put("locationType", this.locationType);
-		}
+		this.item.write(error.putArray("errors").addObject());
 		if (this.status != null) {
 			error.put("status", this.status);
 		}
+		if (this.errorInfo != null) {
+			ObjectNode info = error.putArray("details").addObject();
+			info.put("@type", "type.googleapis.com/google.rpc.ErrorInfo");
+			info.put("reason", this.errorInfo);
+			info.put("domain", "googleapis.com");
+			info.putObject("metadata").put("service", "admin.googleapis.com");
+		}
+	}
+
+	/** The one entry of {@code errors[]}. */
+	private record Item(String message, String domain, String reason, @Nullable String location,
+			@Nullable String locationType) {
+
+		static Item global(String message, String reason) {
+			return new Item(message, "global", reason, null, null);
+		}
+
+		static Item header(String message, String reason) {
+			return new Item(message, "global", reason, "Authorization", "header");
+		}
+
+		void write(ObjectNode node) {
+			node.put("message", this.message);
+			node.put("domain", this.domain);
+			node.put("reason", this.reason);
+			if (this.location != null) {
+				node.put("location", this.location);
+				node.put("locationType", this.locationType);
+			}
+		}
+
 	}
 
 }

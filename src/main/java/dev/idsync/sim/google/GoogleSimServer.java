@@ -1,61 +1,96 @@
 package dev.idsync.sim.google;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
+import java.math.BigInteger;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.spec.RSAPublicKeySpec;
+import java.time.Clock;
+import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
 
+import dev.idsync.sim.Faults;
 import dev.idsync.sim.SimExchange;
 import dev.idsync.sim.SimServer;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A simulated Google Workspace customer serving the Admin SDK Directory API's {@code users.list} as Google does:
- * bearer tokens, {@code customer} or {@code domain}, {@code maxResults} up to 500, opaque page tokens, and deleted
- * users only with {@code showDeleted=true}.
+ * A simulated Google Workspace customer serving the Admin SDK Directory API's {@code users.list} and
+ * {@code members.list} as Google does, and the OAuth token endpoint a service account with domain-wide delegation
+ * signs in at: bearer tokens with scopes, opaque page tokens, Google's JSON errors and injected faults.
  */
 public final class GoogleSimServer extends SimServer {
 
-	private static final String USERS = "/admin/directory/v1/users";
+	static final String JSON = "application/json; charset=UTF-8";
 
-	private static final String JSON = "application/json; charset=UTF-8";
+	private final GoogleGrants grants;
 
-	private final List<GoogleSimUser> users;
+	private final GoogleTokenEndpoint tokenEndpoint;
 
-	private final byte[] authorization;
-
-	private final String customerId;
-
-	private final Set<String> domains;
-
-	private final GoogleUserJson userJson;
+	private final GoogleListings listings;
 
 	private final JsonMapper mapper = JsonMapper.builder().build();
 
+	private final Queue<GoogleSimError> forcedErrors = new ConcurrentLinkedQueue<>();
+
 	private final AtomicLong requests = new AtomicLong();
+
+	private final Map<GoogleEndpoint, AtomicLong> requestsByEndpoint = new EnumMap<>(GoogleEndpoint.class);
 
 	/**
 	 * Starts the server.
+	 * @param customer the customer: users, groups, static access token and delegated service account
+	 * @param port the port, or 0 for an ephemeral one
+	 * @param faults the faults to inject into listings (source {@code google})
+	 */
+	public GoogleSimServer(GoogleSimCustomer customer, int port, Faults faults) {
+		super(port, 8);
+		GoogleDirectory directory = new GoogleDirectory(customer.users(), customer.groups());
+		this.grants = new GoogleGrants(customer.accessToken(), Clock.systemUTC());
+		this.tokenEndpoint = new GoogleTokenEndpoint(customer.serviceAccount(), tokenUri(), directory, this.grants,
+				this.mapper);
+		this.listings = new GoogleListings(directory, customer.customerId(), new GoogleFaultyPages(faults, this.mapper),
+				this.mapper);
+		for (GoogleEndpoint endpoint : GoogleEndpoint.values()) {
+			this.requestsByEndpoint.put(endpoint, new AtomicLong());
+		}
+		start();
+	}
+
+	/** Starts the server without faults. */
+	public GoogleSimServer(GoogleSimCustomer customer, int port) {
+		this(customer, port, Faults.none());
+	}
+
+	/**
+	 * Starts the server for a customer without groups, whose service account nobody can use.
 	 * @param users the customer's users, deleted ones included
 	 * @param accessToken the OAuth access token clients must send as {@code Bearer}
 	 * @param customerId the customer's id (e.g. {@code C01abcdef}); {@code my_customer} names it too
 	 * @param port the port, or 0 for an ephemeral one
 	 */
 	public GoogleSimServer(List<GoogleSimUser> users, String accessToken, String customerId, int port) {
-		super(port, 8);
-		this.users = List.copyOf(users);
-		this.authorization = ("Bearer " + accessToken).getBytes(StandardCharsets.UTF_8);
-		this.customerId = customerId;
-		this.domains = users.stream().map((user) -> domainOf(user.primaryEmail())).collect(Collectors.toSet());
-		this.userJson = new GoogleUserJson(customerId);
-		start();
+		this(new GoogleSimCustomer(users, List.of(), customerId, accessToken, unusableServiceAccount()), port);
+	}
+
+	/** The token endpoint's URI, for a service account key's {@code token_uri}. */
+	public String tokenUri() {
+		return baseUrl() + "/token";
+	}
+
+	/**
+	 * Makes the next Directory API requests (users or members, once authenticated) fail, one error each, in order.
+	 * @param errors the errors to answer
+	 */
+	public void failNext(GoogleSimError... errors) {
+		this.forcedErrors.addAll(List.of(errors));
 	}
 
 	/** How many requests arrived, whatever their outcome. */
@@ -63,11 +98,28 @@ public final class GoogleSimServer extends SimServer {
 		return this.requests.get();
 	}
 
+	/** How many {@code users.list} requests arrived, whatever their outcome. */
+	public long usersRequestCount() {
+		return this.requestsByEndpoint.get(GoogleEndpoint.USERS).get();
+	}
+
+	/** How many {@code members.list} requests arrived, whatever their outcome. */
+	public long membersRequestCount() {
+		return this.requestsByEndpoint.get(GoogleEndpoint.MEMBERS).get();
+	}
+
+	/** How many token requests arrived, whatever their outcome. */
+	public long tokenRequestCount() {
+		return this.requestsByEndpoint.get(GoogleEndpoint.TOKEN).get();
+	}
+
 	@Override
 	protected void handle(SimExchange exchange) {
+		GoogleEndpoint endpoint = GoogleEndpoint.of(exchange.method(), exchange.path());
 		this.requests.incrementAndGet();
+		this.requestsByEndpoint.get(endpoint).incrementAndGet();
 		try {
-			serve(exchange);
+			serve(endpoint, exchange);
 		}
 		catch (GoogleApiError error) {
 			ObjectNode body = this.mapper.createObjectNode();
@@ -76,47 +128,67 @@ public final class GoogleSimServer extends SimServer {
 			respond(exchange, error.code(), body,
 					(challenge != null) ? Map.of("WWW-Authenticate", List.of(challenge)) : Map.of());
 		}
+		catch (GoogleTokenError error) {
+			ObjectNode body = this.mapper.createObjectNode();
+			error.write(body);
+			respond(exchange, error.status(), body, Map.of());
+		}
 	}
 
-	private void serve(SimExchange exchange) {
-		authorize(exchange.header("Authorization"));
-		if (!exchange.path().equals(USERS) || !exchange.method().equals("GET")) {
+	private void serve(GoogleEndpoint endpoint, SimExchange exchange) {
+		if (endpoint == GoogleEndpoint.TOKEN) {
+			respond(exchange, 200, this.tokenEndpoint.grant(exchange.body()), Map.of());
+			return;
+		}
+		GoogleGrant grant = authenticate(exchange.header("Authorization"));
+		if (endpoint == GoogleEndpoint.OTHER) {
 			throw GoogleApiError.notFound();
 		}
-		GoogleUserQuery.Page page = GoogleUserQuery.of(exchange, this.customerId, this.domains).page(this.users);
-		respond(exchange, 200, page(page), Map.of());
+		if (!grant.hasAnyOf(endpoint.scopes())) {
+			throw GoogleApiError.insufficientScopes(endpoint.scopes());
+		}
+		if (!grant.admin()) {
+			throw GoogleApiError.forbidden();
+		}
+		GoogleSimError forced = this.forcedErrors.poll();
+		if (forced != null) {
+			throw forced.toApiError();
+		}
+		if (endpoint == GoogleEndpoint.USERS) {
+			this.listings.listUsers(exchange);
+		}
+		else {
+			this.listings.listMembers(exchange, endpoint.pathVariable(exchange.path()));
+		}
 	}
 
-	private void authorize(@Nullable String header) {
+	private GoogleGrant authenticate(@Nullable String header) {
 		if (header == null) {
 			throw GoogleApiError.missingCredentials();
 		}
-		if (!MessageDigest.isEqual(header.getBytes(StandardCharsets.UTF_8), this.authorization)) {
+		GoogleGrant grant = header.startsWith("Bearer ") ? this.grants.find(header.substring(7)) : null;
+		if (grant == null) {
 			throw GoogleApiError.invalidCredentials();
 		}
-	}
-
-	private ObjectNode page(GoogleUserQuery.Page page) {
-		ObjectNode node = this.mapper.createObjectNode();
-		node.put("kind", "admin#directory#users");
-		node.put("etag", GoogleUserJson.etag(page.users().stream().map(GoogleSimUser::id).toList().toString()));
-		// Google leaves the users key out of an empty page.
-		if (!page.users().isEmpty()) {
-			ArrayNode users = node.putArray("users");
-			page.users().forEach((user) -> this.userJson.write(user, users.addObject()));
-		}
-		if (page.nextPageToken() != null) {
-			node.put("nextPageToken", page.nextPageToken());
-		}
-		return node;
+		return grant;
 	}
 
 	private void respond(SimExchange exchange, int status, ObjectNode body, Map<String, List<String>> headers) {
 		exchange.respond(status, JSON, this.mapper.writeValueAsBytes(body), headers, true);
 	}
 
-	static String domainOf(String email) {
-		return email.substring(email.indexOf('@') + 1).toLowerCase(Locale.ROOT);
+	/** A service account no assertion can satisfy: nobody holds its key, and no scope is delegated to it. */
+	private static GoogleSimServiceAccount unusableServiceAccount() {
+		try {
+			PublicKey key = KeyFactory.getInstance("RSA")
+				.generatePublic(new RSAPublicKeySpec(BigInteger.TWO.pow(2048).subtract(BigInteger.ONE),
+						BigInteger.valueOf(65537)));
+			return new GoogleSimServiceAccount("nobody@unusable.iam.gserviceaccount.com", "0", "none", key,
+					"nobody@unusable.invalid", Set.of());
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("RSA is missing from this JVM", ex);
+		}
 	}
 
 }

@@ -25,19 +25,13 @@ final class GoogleUserQuery {
 
 	private final Comparator<GoogleSimUser> order;
 
-	private final int maxResults;
+	private final GooglePaging paging;
 
-	private final int offset;
-
-	private final String fingerprint;
-
-	private GoogleUserQuery(Predicate<GoogleSimUser> predicate, Comparator<GoogleSimUser> order, int maxResults,
-			@Nullable String pageToken, String fingerprint) {
+	private GoogleUserQuery(Predicate<GoogleSimUser> predicate, Comparator<GoogleSimUser> order,
+			GooglePaging paging) {
 		this.predicate = predicate;
 		this.order = order;
-		this.maxResults = maxResults;
-		this.fingerprint = fingerprint;
-		this.offset = (pageToken != null) ? offset(pageToken, fingerprint) : 0;
+		this.paging = paging;
 	}
 
 	/**
@@ -60,17 +54,19 @@ final class GoogleUserQuery {
 				params.getOrDefault("domain", ""), Boolean.toString(deleted), params.getOrDefault("orderBy", ""),
 				params.getOrDefault("sortOrder", ""))
 			.hashCode());
-		return new GoogleUserQuery(predicate, GoogleUserOrder.of(params.get("orderBy"), params.get("sortOrder")),
-				maxResults(params.get("maxResults")), params.get("pageToken"), fingerprint);
+		Comparator<GoogleSimUser> order = GoogleUserOrder.of(params.get("orderBy"), params.get("sortOrder"));
+		return new GoogleUserQuery(predicate, order, GooglePaging.of(params.get("maxResults"),
+				params.get("pageToken"), DEFAULT_MAX_RESULTS, MAX_RESULTS, fingerprint));
+	}
+
+	/** The page asked for, counting from 1 (each {@code showDeleted} pass on its own). */
+	int pageNumber() {
+		return this.paging.pageNumber();
 	}
 
 	/** The page this request asks for among {@code users}. */
-	Page page(List<GoogleSimUser> users) {
-		List<GoogleSimUser> selected = users.stream().filter(this.predicate).sorted(this.order).toList();
-		int from = Math.min(this.offset, selected.size());
-		int to = Math.min(from + this.maxResults, selected.size());
-		String next = (to < selected.size()) ? new GooglePageToken(to, this.fingerprint).encode() : null;
-		return new Page(selected.subList(from, to), next);
+	GooglePage<GoogleSimUser> page(List<GoogleSimUser> users) {
+		return this.paging.page(users.stream().filter(this.predicate).sorted(this.order).toList());
 	}
 
 	private static Predicate<GoogleSimUser> owner(@Nullable String customer, @Nullable String domain,
@@ -88,41 +84,7 @@ final class GoogleUserQuery {
 		if (!domains.contains(wanted)) {
 			throw GoogleApiError.forbidden();
 		}
-		return (user) -> GoogleSimServer.domainOf(user.primaryEmail()).equals(wanted);
-	}
-
-	private static int maxResults(@Nullable String value) {
-		if (value == null) {
-			return DEFAULT_MAX_RESULTS;
-		}
-		try {
-			int maxResults = Integer.parseInt(value);
-			if (maxResults >= 1 && maxResults <= MAX_RESULTS) {
-				return maxResults;
-			}
-		}
-		catch (NumberFormatException ex) {
-			// answered below, like an out-of-range value
-		}
-		throw GoogleApiError.invalidParameter("maxResults",
-				"Invalid value '" + value + "'. Values must be within the range: [1, " + MAX_RESULTS + "]");
-	}
-
-	private static int offset(String pageToken, String fingerprint) {
-		GooglePageToken token = GooglePageToken.decode(pageToken);
-		if (token.offset() < 0 || !token.fingerprint().equals(fingerprint)) {
-			throw GoogleApiError.invalidInput();
-		}
-		return token.offset();
-	}
-
-	/**
-	 * One page of users.
-	 *
-	 * @param users the page's users
-	 * @param nextPageToken the token of the next page, {@code null} on the last one
-	 */
-	record Page(List<GoogleSimUser> users, @Nullable String nextPageToken) {
+		return (user) -> GoogleDirectory.domainOf(user.primaryEmail()).equals(wanted);
 	}
 
 }

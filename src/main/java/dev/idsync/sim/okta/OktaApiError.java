@@ -38,6 +38,16 @@ final class OktaApiError extends RuntimeException {
 		return new OktaApiError(404, "E0000007", "Not found: Resource not found: " + path);
 	}
 
+	// Modelled on Okta's error responses, not recorded: the summary names the id and its resource type.
+	static OktaApiError notFound(String id, String type) {
+		return new OktaApiError(404, "E0000007", "Not found: Resource not found: " + id + " (" + type + ")");
+	}
+
+	// Modelled on Okta's error-code list, not recorded.
+	static OktaApiError internalServerError() {
+		return new OktaApiError(500, "E0000009", "Internal Server Error");
+	}
+
 	// Modelled on Okta's error-code list, not recorded.
 	static OktaApiError methodNotAllowed() {
 		return new OktaApiError(405, "E0000022", "The endpoint does not support the provided HTTP method");

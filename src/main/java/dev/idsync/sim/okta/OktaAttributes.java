@@ -1,6 +1,5 @@
 package dev.idsync.sim.okta;
 
-import java.time.Instant;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -8,7 +7,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * The user attributes that Okta's {@code filter} and {@code search} expressions can name.
  */
-final class OktaAttributes {
+final class OktaAttributes implements OktaFields<OktaSimUser> {
+
+	/** The attributes of users. */
+	static final OktaAttributes USERS = new OktaAttributes();
 
 	/** The attributes {@code filter} accepts; {@code search} also takes the other dates and any profile property. */
 	static final Set<String> FILTERABLE = Set.of("status", "lastUpdated", "id", "profile.login", "profile.email",
@@ -27,12 +29,13 @@ final class OktaAttributes {
 				|| (attribute.startsWith(PROFILE) && attribute.length() > PROFILE.length());
 	}
 
-	static boolean temporal(String attribute) {
+	@Override
+	public boolean temporal(String attribute) {
 		return TEMPORAL.contains(attribute);
 	}
 
-	/** The attribute's value: an {@link Instant} for the dates, a {@link String} otherwise, {@code null} if unset. */
-	static @Nullable Object value(OktaSimUser user, String attribute) {
+	@Override
+	public @Nullable Object value(OktaSimUser user, String attribute) {
 		return switch (attribute) {
 			case "id" -> user.id();
 			case "status" -> user.status();

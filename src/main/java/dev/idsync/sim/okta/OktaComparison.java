@@ -18,29 +18,32 @@ final class OktaComparison {
 
 	/**
 	 * The clause as a predicate.
+	 * @param <T> the resource compared
+	 * @param fields the resource's attributes
 	 * @param attribute the attribute, already checked by the caller
 	 * @param operator {@code eq, gt, ge, lt, le} or {@code sw}
 	 * @param literal the value, unquoted
-	 * @return the predicate; a user whose attribute is unset never matches
+	 * @return the predicate; a resource whose attribute is unset never matches
 	 * @throws OktaApiError E0000031 for an unknown operator or a malformed date
 	 */
-	static Predicate<OktaSimUser> of(String attribute, String operator, String literal) {
-		if (OktaAttributes.temporal(attribute)) {
+	static <T> Predicate<T> of(OktaFields<T> fields, String attribute, String operator, String literal) {
+		if (fields.temporal(attribute)) {
 			Instant expected = instant(literal);
-			return matching(attribute, outcome(operator), (actual) -> ((Instant) actual).compareTo(expected));
+			return matching(fields, attribute, outcome(operator), (actual) -> ((Instant) actual).compareTo(expected));
 		}
-		if (operator.equals("sw")) {
+		if (operator.equals("sw") || (operator.equals("eq") && fields.equalityIsPrefix())) {
 			String prefix = literal.toLowerCase(Locale.ROOT);
-			return matching(attribute, (c) -> c == 0,
+			return matching(fields, attribute, (c) -> c == 0,
 					(actual) -> actual.toString().toLowerCase(Locale.ROOT).startsWith(prefix) ? 0 : 1);
 		}
-		return matching(attribute, outcome(operator), (actual) -> actual.toString().compareToIgnoreCase(literal));
+		return matching(fields, attribute, outcome(operator),
+				(actual) -> actual.toString().compareToIgnoreCase(literal));
 	}
 
-	private static Predicate<OktaSimUser> matching(String attribute, IntPredicate outcome,
+	private static <T> Predicate<T> matching(OktaFields<T> fields, String attribute, IntPredicate outcome,
 			ToIntFunction<Object> comparing) {
-		return (user) -> {
-			Object actual = OktaAttributes.value(user, attribute);
+		return (item) -> {
+			Object actual = fields.value(item, attribute);
 			return actual != null && outcome.test(comparing.applyAsInt(actual));
 		};
 	}

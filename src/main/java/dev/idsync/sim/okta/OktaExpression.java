@@ -9,39 +9,57 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A parser of Okta's {@code filter} and {@code search} expressions ({@code status eq "ACTIVE" or (lastUpdated gt
- * "…" and profile.login sw "a")}) into predicates over users; anything it cannot read is Okta's E0000031.
+ * "…" and profile.login sw "a")}) into predicates over users or groups; anything it cannot read is Okta's E0000031.
+ *
+ * @param <T> the resource the predicates test
  */
-final class OktaExpression {
+final class OktaExpression<T> {
 
 	private final List<Token> tokens;
 
 	private final Predicate<String> attributeAllowed;
 
+	private final OktaFields<T> fields;
+
 	private int next;
 
-	private OktaExpression(List<Token> tokens, Predicate<String> attributeAllowed) {
+	private OktaExpression(List<Token> tokens, Predicate<String> attributeAllowed, OktaFields<T> fields) {
 		this.tokens = tokens;
 		this.attributeAllowed = attributeAllowed;
+		this.fields = fields;
 	}
 
 	/**
-	 * Parses {@code text}.
+	 * Parses {@code text} into a predicate over users.
 	 * @param text the expression
 	 * @param attributeAllowed which attributes the expression may name
 	 * @return the predicate
 	 * @throws OktaApiError E0000031 when the expression cannot be read
 	 */
 	static Predicate<OktaSimUser> parse(String text, Predicate<String> attributeAllowed) {
-		OktaExpression parser = new OktaExpression(tokenize(text), attributeAllowed);
-		Predicate<OktaSimUser> predicate = parser.disjunction();
+		return parse(text, attributeAllowed, OktaAttributes.USERS);
+	}
+
+	/**
+	 * Parses {@code text}.
+	 * @param <T> the resource
+	 * @param text the expression
+	 * @param attributeAllowed which attributes the expression may name
+	 * @param fields the resource's attributes
+	 * @return the predicate
+	 * @throws OktaApiError E0000031 when the expression cannot be read
+	 */
+	static <T> Predicate<T> parse(String text, Predicate<String> attributeAllowed, OktaFields<T> fields) {
+		OktaExpression<T> parser = new OktaExpression<>(tokenize(text), attributeAllowed, fields);
+		Predicate<T> predicate = parser.disjunction();
 		if (parser.peek() != null) {
 			throw OktaApiError.invalidSearch();
 		}
 		return predicate;
 	}
 
-	private Predicate<OktaSimUser> disjunction() {
-		Predicate<OktaSimUser> predicate = conjunction();
+	private Predicate<T> disjunction() {
+		Predicate<T> predicate = conjunction();
 		while (peekKeyword("or")) {
 			this.next++;
 			predicate = predicate.or(conjunction());
@@ -49,8 +67,8 @@ final class OktaExpression {
 		return predicate;
 	}
 
-	private Predicate<OktaSimUser> conjunction() {
-		Predicate<OktaSimUser> predicate = factor();
+	private Predicate<T> conjunction() {
+		Predicate<T> predicate = factor();
 		while (peekKeyword("and")) {
 			this.next++;
 			predicate = predicate.and(factor());
@@ -58,10 +76,10 @@ final class OktaExpression {
 		return predicate;
 	}
 
-	private Predicate<OktaSimUser> factor() {
+	private Predicate<T> factor() {
 		if (peekKeyword("(")) {
 			this.next++;
-			Predicate<OktaSimUser> inner = disjunction();
+			Predicate<T> inner = disjunction();
 			expect(peekKeyword(")"));
 			this.next++;
 			return inner;
@@ -69,17 +87,17 @@ final class OktaExpression {
 		return comparison();
 	}
 
-	private Predicate<OktaSimUser> comparison() {
+	private Predicate<T> comparison() {
 		Token attribute = take();
 		expect(!attribute.quoted() && this.attributeAllowed.test(attribute.text()));
 		Token operator = take();
 		expect(!operator.quoted());
 		if (operator.text().equalsIgnoreCase("pr")) {
-			return (user) -> OktaAttributes.value(user, attribute.text()) != null;
+			return (item) -> this.fields.value(item, attribute.text()) != null;
 		}
 		Token value = take();
 		expect(value.quoted() || !value.text().equals("(") && !value.text().equals(")"));
-		return OktaComparison.of(attribute.text(), operator.text().toLowerCase(Locale.ROOT), value.text());
+		return OktaComparison.of(this.fields, attribute.text(), operator.text().toLowerCase(Locale.ROOT), value.text());
 	}
 
 	private boolean peekKeyword(String keyword) {

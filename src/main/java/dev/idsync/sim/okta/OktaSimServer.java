@@ -1,155 +1,179 @@
 package dev.idsync.sim.okta;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
-import java.util.Comparator;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 
+import dev.idsync.sim.Faults;
 import dev.idsync.sim.SimExchange;
 import dev.idsync.sim.SimServer;
 import dev.idsync.sim.okta.MinuteBudget.Quota;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A simulated Okta org serving {@code GET /api/v1/users} as Okta does: SSWS tokens, cursor paging through one
- * {@code Link} header per relation, DEPROVISIONED users only when filtered for, and a per-minute rate limit with
- * Okta's headers and 429s.
+ * A simulated Okta org as Okta serves it: users, groups and their members, and app assignments, behind SSWS tokens
+ * and OAuth 2.0 service-app tokens ({@code private_key_jwt}, scope-checked); cursor paging through one {@code Link}
+ * header per relation; a per-minute rate limit per endpoint family with Okta's headers and 429s; and injected
+ * faults on the pages of its user listings.
  */
 public final class OktaSimServer extends SimServer {
 
 	/** Okta's default per-minute limit of {@code /api/v1/users} for Enterprise and Workforce orgs. */
 	public static final int DEFAULT_USERS_PER_MINUTE = 600;
 
-	private static final String USERS = "/api/v1/users";
+	private final OktaTraffic traffic;
 
-	private final List<OktaSimUser> usersById;
+	private final OktaReplies replies = new OktaReplies();
 
-	private final byte[] authorization;
+	private final OktaCredentials credentials;
 
-	private final MinuteBudget budget;
+	private final OktaTokenEndpoint tokenEndpoint;
 
-	private final OktaUserJson userJson;
-
-	private final JsonMapper mapper = JsonMapper.builder().build();
-
-	private final AtomicLong requests = new AtomicLong();
-
-	private final AtomicLong rateLimited = new AtomicLong();
-
-	private final AtomicLong errorIds = new AtomicLong();
+	private final OktaListings listings;
 
 	/**
 	 * Starts the server.
+	 * @param org the org's users, groups, apps, API token and service app
+	 * @param clock the clock of rate-limit windows, token lifetimes and assertion expiry ({@code Date} comes from
+	 * the JDK server's wall clock)
+	 * @param port the port, or 0 for an ephemeral one
+	 * @param faults the faults to inject on the pages of {@code /api/v1/users}, group members and app users
+	 * @param usersPerMinute the budget of {@code /api/v1/users} requests per minute window; the other families get
+	 * Okta's Enterprise defaults
+	 */
+	public OktaSimServer(OktaSimOrg org, Clock clock, int port, Faults faults, int usersPerMinute) {
+		this(org, clock, port, OktaBehaviour.of(faults, usersPerMinute));
+	}
+
+	/** Starts the server without faults and with Okta's Enterprise rate limits. */
+	public OktaSimServer(OktaSimOrg org, Clock clock, int port) {
+		this(org, clock, port, Faults.none(), DEFAULT_USERS_PER_MINUTE);
+	}
+
+	/**
+	 * Starts a server holding only users, with no groups, no apps and no service app (every token request fails).
 	 * @param users the org's users, ids unique
 	 * @param apiToken the SSWS token clients must send
-	 * @param clock the clock of the rate-limit windows ({@code Date} comes from the JDK server's wall clock)
+	 * @param clock the clock of the rate-limit windows
 	 * @param port the port, or 0 for an ephemeral one
 	 * @param usersPerMinute the budget of {@code /api/v1/users} requests per minute window
 	 */
 	public OktaSimServer(List<OktaSimUser> users, String apiToken, Clock clock, int port, int usersPerMinute) {
-		super(validated(port, users, usersPerMinute), 8);
-		this.usersById = users.stream().sorted(Comparator.comparing(OktaSimUser::id)).toList();
-		this.authorization = ("SSWS " + apiToken).getBytes(StandardCharsets.UTF_8);
-		this.budget = new MinuteBudget(clock, usersPerMinute);
-		this.userJson = new OktaUserJson(baseUrl());
-		start();
+		this(OktaOrgIndex.of(users, List.of(), List.of()), apiToken, null, clock, port,
+				OktaBehaviour.of(Faults.none(), usersPerMinute));
 	}
 
-	/** Starts the server with Okta's default budget of {@value #DEFAULT_USERS_PER_MINUTE} requests a minute. */
+	/** Starts a server holding only users, with Okta's default budget of 600 requests a minute. */
 	public OktaSimServer(List<OktaSimUser> users, String apiToken, Clock clock, int port) {
 		this(users, apiToken, clock, port, DEFAULT_USERS_PER_MINUTE);
 	}
 
+	OktaSimServer(OktaSimOrg org, Clock clock, int port, OktaBehaviour behaviour) {
+		this(OktaOrgIndex.of(org.users(), org.groups(), org.apps()), org.apiToken(), org.client(), clock, port,
+				behaviour);
+	}
+
+	/** The org is indexed and checked before {@code super()} binds the port, so bad data leaks no server. */
+	private OktaSimServer(OktaOrgIndex org, String apiToken, @Nullable OktaSimClient client, Clock clock, int port,
+			OktaBehaviour behaviour) {
+		super(port, 8);
+		this.traffic = new OktaTraffic(clock, behaviour.limits());
+		OktaAccessTokens tokens = new OktaAccessTokens(clock);
+		this.credentials = new OktaCredentials(apiToken, tokens);
+		this.tokenEndpoint = new OktaTokenEndpoint(client, baseUrl(), clock, tokens);
+		OktaFaultyPages pages = new OktaFaultyPages(this.replies, this.traffic, behaviour, clock);
+		this.listings = new OktaListings(org, baseUrl(), this.replies, pages);
+		start();
+	}
+
 	/** How many requests arrived, whatever their outcome. */
 	public long requestCount() {
-		return this.requests.get();
+		return this.traffic.requests();
 	}
 
-	/** How many requests were refused with 429. */
+	/** How many requests were answered with 429, from a spent budget or an injected fault. */
 	public long rateLimitedCount() {
-		return this.rateLimited.get();
+		return this.traffic.rateLimited();
 	}
 
-	/** Checks the arguments before {@code super()} binds the port, so that a bad one leaks no listening server. */
-	private static int validated(int port, List<OktaSimUser> users, int usersPerMinute) {
-		if (new HashSet<>(users.stream().map(OktaSimUser::id).toList()).size() != users.size()) {
-			throw new IllegalArgumentException("Okta user ids must be unique");
-		}
-		if (usersPerMinute < 1) {
-			throw new IllegalArgumentException("usersPerMinute must be at least 1, was " + usersPerMinute);
-		}
-		return port;
+	/** How many requests each endpoint family received, by path prefix (e.g. {@code /api/v1/groups}). */
+	public Map<String, Long> requestCounts() {
+		return this.traffic.requestsByFamily();
+	}
+
+	/** How many 429s each endpoint family answered, by path prefix. */
+	public Map<String, Long> rateLimitedCounts() {
+		return this.traffic.rateLimitedByFamily();
 	}
 
 	@Override
 	protected void handle(SimExchange exchange) {
-		this.requests.incrementAndGet();
+		OktaFamily family = OktaFamily.of(exchange.path());
+		this.traffic.arrived(family);
+		// paths outside every family answer with the users family's window, as before families existed
+		OktaFamily window = (family != null) ? family : OktaFamily.USERS;
 		try {
-			serve(exchange);
+			if (family == OktaFamily.OAUTH2) {
+				token(exchange);
+			}
+			else {
+				api(exchange);
+			}
 		}
 		catch (OktaApiError error) {
-			respond(exchange, error.status(), error(error), this.budget.peek(), List.of());
+			this.replies.error(exchange, error, this.traffic.peek(window).headers());
+		}
+		catch (OktaScopeError error) {
+			this.replies.json(exchange, 403, new byte[0], this.traffic.peek(window).headers(),
+					Map.of("WWW-Authenticate", List.of(error.challenge(baseUrl(), exchange.path()))));
 		}
 	}
 
-	private void serve(SimExchange exchange) {
-		authorize(exchange.header("Authorization"));
-		if (!exchange.path().equals(USERS)) {
+	private void api(SimExchange exchange) {
+		OktaCaller caller = this.credentials.authenticate(exchange.header("Authorization"));
+		OktaRoute route = OktaRoute.of(exchange.path());
+		requireMethod(exchange, "GET");
+		caller.require(route.family().scope());
+		Quota quota = spend(exchange, route.family());
+		if (quota != null) {
+			this.listings.serve(exchange, route, quota);
+		}
+	}
+
+	private void token(SimExchange exchange) {
+		if (!exchange.path().equals(OktaTokenEndpoint.PATH)) {
 			throw OktaApiError.notFound(exchange.path());
 		}
-		if (!exchange.method().equals("GET")) {
-			throw OktaApiError.methodNotAllowed();
-		}
-		Quota quota = this.budget.take();
-		if (!quota.granted()) {
-			this.rateLimited.incrementAndGet();
-			respond(exchange, 429, error(OktaApiError.rateLimited()), quota, List.of());
+		requireMethod(exchange, "POST");
+		Quota quota = spend(exchange, OktaFamily.OAUTH2);
+		if (quota == null) {
 			return;
 		}
-		OktaUserQuery query = OktaUserQuery.of(exchange);
-		OktaUserQuery.Page page = query.page(this.usersById);
-		respond(exchange, 200, users(page.users()), quota, query.links(baseUrl(), page));
-	}
-
-	private void authorize(@Nullable String header) {
-		byte[] given = (header != null) ? header.getBytes(StandardCharsets.UTF_8) : new byte[0];
-		if (!MessageDigest.isEqual(given, this.authorization)) {
-			throw OktaApiError.invalidToken();
+		try {
+			ObjectNode response = this.replies.object();
+			this.tokenEndpoint.grant(SimExchange.asMap(SimExchange.parseForm(exchange.body())), response);
+			this.replies.json(exchange, 200, response, quota, OktaReplies.noStore());
+		}
+		catch (OktaOAuthError error) {
+			this.replies.oauthError(exchange, error, quota);
 		}
 	}
 
-	private ArrayNode users(List<OktaSimUser> users) {
-		ArrayNode array = this.mapper.createArrayNode();
-		users.forEach((user) -> this.userJson.write(user, array.addObject()));
-		return array;
-	}
-
-	private ObjectNode error(OktaApiError error) {
-		ObjectNode node = this.mapper.createObjectNode();
-		node.put("errorCode", error.code());
-		node.put("errorSummary", error.summary());
-		node.put("errorLink", error.code());
-		node.put("errorId", String.format("oaesim%019d", this.errorIds.incrementAndGet()));
-		node.putArray("errorCauses");
-		return node;
-	}
-
-	// The JDK server adds Date itself, from the wall clock; Okta's SDK needs it on a 429 to compute its wait.
-	private void respond(SimExchange exchange, int status, JsonNode body, Quota quota, List<String> links) {
-		Map<String, List<String>> headers = new LinkedHashMap<>(quota.headers());
-		if (!links.isEmpty()) {
-			headers.put("Link", links);
+	/** Spends one request of {@code family}'s budget, or answers 429 and returns {@code null}. */
+	private @Nullable Quota spend(SimExchange exchange, OktaFamily family) {
+		Quota quota = this.traffic.take(family);
+		if (quota.granted()) {
+			return quota;
 		}
-		exchange.respond(status, "application/json", this.mapper.writeValueAsBytes(body), headers, false);
+		this.replies.error(exchange, OktaApiError.rateLimited(), quota.headers());
+		return null;
+	}
+
+	private static void requireMethod(SimExchange exchange, String method) {
+		if (!exchange.method().equals(method)) {
+			throw OktaApiError.methodNotAllowed();
+		}
 	}
 
 }

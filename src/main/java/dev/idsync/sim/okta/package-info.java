@@ -1,5 +1,6 @@
 /**
- * The simulated Okta Users API.
+ * The simulated Okta org: its Users, Groups and Application Users APIs and its org authorization server's token
+ * endpoint.
  */
 @NullMarked
 package dev.idsync.sim.okta;

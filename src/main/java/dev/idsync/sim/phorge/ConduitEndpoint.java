@@ -22,6 +22,8 @@ final class ConduitEndpoint {
 
 	private final Clock clock;
 
+	private final PhorgeDirectory directory;
+
 	/**
 	 * Creates the endpoint with every simulated method.
 	 * @param directory the instance's state
@@ -33,6 +35,31 @@ final class ConduitEndpoint {
 		this.methods = methods(directory, new UserViews(directory, baseUrl), hostName);
 		this.authenticator = new ConduitAuthenticator(directory);
 		this.clock = clock;
+		this.directory = directory;
+	}
+
+	/**
+	 * The page of the account listing a {@code user.search} call asks for, counting from 1 (newest first), for the
+	 * fault knobs; 0 when the call is not a readable search.
+	 */
+	int searchPage(String method, @Nullable String contentType, Map<String, @Nullable Object> requestData) {
+		if (!method.equals("user.search")) {
+			return 0;
+		}
+		try {
+			Map<String, @Nullable Object> params = ConduitInput.decode(method, contentType, requestData).params();
+			long limit = (params.get("limit") != null) ? Math.max(1, PhpValues.intval(params.get("limit"))) : 100;
+			Object after = params.get("after");
+			if (after == null) {
+				return 1;
+			}
+			long cursor = PhpValues.intval(after);
+			long ahead = this.directory.users().stream().filter((user) -> user.id() > cursor).count();
+			return (int) (ahead / limit) + 1;
+		}
+		catch (RuntimeException ex) {
+			return 0;
+		}
 	}
 
 	/** Answers a call to {@code method} with the JSON body Phorge would send (always with HTTP 200). */

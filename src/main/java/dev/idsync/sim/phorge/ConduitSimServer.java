@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.idsync.sim.FaultKind;
+import dev.idsync.sim.Faults;
 import dev.idsync.sim.SimExchange;
 import dev.idsync.sim.SimServer;
 import org.jspecify.annotations.Nullable;
@@ -22,7 +24,14 @@ public final class ConduitSimServer extends SimServer {
 
 	private static final Map<String, List<String>> HEADERS = Map.of("X-Conduit-Capabilities", List.of("gzip"));
 
+	/** What an {@code empty} fault answers: a search that found nobody and has no next page. */
+	private static final String EMPTY_SEARCH = "{\"result\":{\"data\":[],\"maps\":{},\"query\":{\"queryKey\":null},"
+			+ "\"cursor\":{\"limit\":100,\"after\":null,\"before\":null,\"order\":null}},\"error_code\":null,"
+			+ "\"error_info\":null}";
+
 	private final ConduitEndpoint endpoint;
+
+	private final Faults faults;
 
 	/**
 	 * Starts the server, answering {@code conduit.ping} with {@code vm} (the recorded host name).
@@ -46,7 +55,22 @@ public final class ConduitSimServer extends SimServer {
 	 */
 	public ConduitSimServer(PhorgeDirectory directory, Clock clock, int port, @Nullable String publicBaseUrl,
 			String hostName) {
+		this(directory, clock, port, publicBaseUrl, hostName, Faults.none());
+	}
+
+	/**
+	 * Starts the server with injected faults on pages of {@code user.search} (source {@code conduit}).
+	 * @param directory the instance's users, emails and tokens, which edits change
+	 * @param clock the time tokens expire against and edits are stamped with
+	 * @param port the port, or 0 for an ephemeral one
+	 * @param publicBaseUrl the URL profile and image links start with, or {@code null} for {@link #baseUrl()}
+	 * @param hostName what {@code conduit.ping} answers
+	 * @param faults the faults to inject
+	 */
+	public ConduitSimServer(PhorgeDirectory directory, Clock clock, int port, @Nullable String publicBaseUrl,
+			String hostName, Faults faults) {
 		super(port, THREADS);
+		this.faults = faults;
 		String base = (publicBaseUrl != null) ? publicBaseUrl.replaceAll("/+$", "") : baseUrl();
 		this.endpoint = new ConduitEndpoint(directory, clock, base, hostName);
 		start();
@@ -66,11 +90,44 @@ public final class ConduitSimServer extends SimServer {
 		}
 	}
 
-	private static void answer(SimExchange exchange, ConduitEndpoint conduit, String method) {
+	private void answer(SimExchange exchange, ConduitEndpoint conduit, String method) {
 		List<Map.Entry<String, String>> query = exchange.query();
 		String contentType = exchange.header("Content-Type");
-		String body = conduit.call(method, contentType, PhpRequestData.of(post(exchange, contentType), query));
+		Map<String, @Nullable Object> data = PhpRequestData.of(post(exchange, contentType), query);
+		FaultKind fault = this.faults.take("conduit", conduit.searchPage(method, contentType, data)).orElse(null);
+		if (fault == FaultKind.SLOW) {
+			pause();
+		}
+		else if (fault != null) {
+			misbehave(exchange, fault, conduit.call(method, contentType, data));
+			return;
+		}
+		String body = conduit.call(method, contentType, data);
 		exchange.respond(200, "application/json", body.getBytes(StandardCharsets.UTF_8), HEADERS, true);
+	}
+
+	/** Phorge's failures as a client sees them: PHP's 500 page, its rate limiter's text, a cut or broken body. */
+	private static void misbehave(SimExchange exchange, FaultKind fault, String normal) {
+		switch (fault) {
+			case HTTP500 -> exchange.respond(500, "text/html; charset=UTF-8",
+					"<html><body><h1>Unhandled Exception</h1></body></html>");
+			case TRUNCATE -> exchange.respondTruncated(200, "application/json",
+					normal.getBytes(StandardCharsets.UTF_8));
+			case EMPTY -> exchange.respond(200, "application/json", EMPTY_SEARCH.getBytes(StandardCharsets.UTF_8),
+					HEADERS, true);
+			case BADJSON -> exchange.respond(200, "application/json", "{\"result\":{\"data\":[{\"id\":");
+			default -> exchange.respond(429, "text/plain; charset=utf-8",
+					"TOO MANY REQUESTS\nYou (\"127.0.0.1\") are issuing too many requests too quickly.\n");
+		}
+	}
+
+	private static void pause() {
+		try {
+			Thread.sleep(FaultKind.SLOW_MILLIS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	/** PHP reads a body into {@code $_POST} only for POST requests carrying form data. */

@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
-import java.util.List;
 
 import com.google.auth.oauth2.AccessToken;
 import com.google.auth.oauth2.GoogleCredentials;
@@ -22,9 +21,6 @@ import dev.idsync.config.Secret;
  */
 final class GoogleCredentialsFactory {
 
-	/** Read-only: idsync never changes Google. */
-	static final String SCOPE = "https://www.googleapis.com/auth/admin.directory.user.readonly";
-
 	private GoogleCredentialsFactory() {
 	}
 
@@ -34,7 +30,7 @@ final class GoogleCredentialsFactory {
 			return GoogleCredentials.create(new AccessToken(credential.reveal(), expiry));
 		}
 		try (InputStream key = new ByteArrayInputStream(credential.reveal().getBytes(StandardCharsets.UTF_8))) {
-			return ServiceAccountCredentials.fromStream(key).createScoped(List.of(SCOPE))
+			return ServiceAccountCredentials.fromStream(key).createScoped(GoogleProperties.SCOPES)
 				.createDelegated(properties.subject());
 		}
 		catch (IOException | RuntimeException ex) {

@@ -9,48 +9,32 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
-import com.google.api.client.googleapis.json.GoogleJsonResponseException;
-import com.google.api.client.http.javanet.NetHttpTransport;
-import com.google.api.client.json.gson.GsonFactory;
 import com.google.api.services.directory.Directory;
 import com.google.api.services.directory.model.User;
 import com.google.api.services.directory.model.Users;
-import com.google.auth.http.HttpCredentialsAdapter;
-import com.google.auth.oauth2.GoogleCredentials;
 
 import dev.idsync.config.GoogleProperties;
-import dev.idsync.config.Secret;
 import dev.idsync.domain.Lifecycle;
 import dev.idsync.domain.SourceIdentity;
 import dev.idsync.source.IdentitySource;
 import dev.idsync.source.Page;
-import dev.idsync.source.SourceException;
+import dev.idsync.source.Retrying.Outcome;
 
 /**
  * Every Google Workspace user: the live ones, then (with {@code showDeleted}, which lists only those) the recently
  * deleted ones. Suspended and archived users are inactive; deleted users are gone.
  */
-public final class GoogleIdentitySource implements IdentitySource {
+final class GoogleIdentitySource implements IdentitySource {
 
 	static final int PAGE_SIZE = 500;
 
-	private final Directory directory;
+	private final GoogleClient google;
 
-	private final String customer;
+	private final GoogleProperties properties;
 
-	/**
-	 * Connects to the Directory API.
-	 * @param properties the root URL, customer and credentials
-	 * @param credential the service account's key (JSON) or, without a service account, a ready access token
-	 */
-	public GoogleIdentitySource(GoogleProperties properties, Secret credential) {
-		GoogleCredentials credentials = GoogleCredentialsFactory.create(properties, credential);
-		this.directory = new Directory.Builder(new NetHttpTransport(), GsonFactory.getDefaultInstance(),
-				new HttpCredentialsAdapter(credentials))
-			.setApplicationName("idsync")
-			.setRootUrl(properties.url() + "/")
-			.build();
-		this.customer = properties.customer();
+	GoogleIdentitySource(GoogleClient google, GoogleProperties properties) {
+		this.google = google;
+		this.properties = properties;
 	}
 
 	@Override
@@ -61,62 +45,69 @@ public final class GoogleIdentitySource implements IdentitySource {
 	@Override
 	public Page<SourceIdentity> page(@Nullable String cursor) {
 		boolean deleted = cursor != null && cursor.startsWith("deleted|");
-		String token = (cursor == null) ? null : cursor.substring(cursor.indexOf('|') + 1);
-		Users users = list(deleted, (token == null || token.isEmpty()) ? null : token);
+		String token = (cursor == null || cursor.endsWith("|")) ? null : cursor.substring(cursor.indexOf('|') + 1);
+		Outcome<Users> page = this.google.fetch("users.list", (directory) -> list(directory, deleted, token));
 		List<SourceIdentity> identities = new ArrayList<>();
-		if (users.getUsers() != null) {
-			users.getUsers().forEach((user) -> identities.add(identity(user)));
+		if (page.value().getUsers() != null) {
+			page.value().getUsers().forEach((user) -> identities.add(identity(user)));
 		}
-		String next = users.getNextPageToken();
-		if (next != null) {
-			return new Page<>(identities, (deleted ? "deleted|" : "live|") + next);
-		}
-		return new Page<>(identities, deleted ? null : "deleted|");
+		String next = page.value().getNextPageToken();
+		String cursorOut = (next != null) ? (deleted ? "deleted|" : "live|") + next : deleted ? null : "deleted|";
+		return new Page<>(identities, cursorOut, page.retries(), page.rateLimitWaits(), List.of());
 	}
 
-	private Users list(boolean deleted, @Nullable String pageToken) {
-		try {
-			Directory.Users.List request = this.directory.users().list().setCustomer(this.customer)
-				.setMaxResults(PAGE_SIZE)
-				.setPageToken(pageToken);
-			if (deleted) {
-				request.setShowDeleted("true");
-			}
-			return request.execute();
+	private Users list(Directory directory, boolean deleted, @Nullable String pageToken) throws IOException {
+		Directory.Users.List request = directory.users().list().setMaxResults(PAGE_SIZE).setPageToken(pageToken);
+		if (this.properties.domain() != null) {
+			request.setDomain(this.properties.domain());
 		}
-		catch (GoogleJsonResponseException ex) {
-			String reason = (ex.getDetails() != null && ex.getDetails().getErrors() != null
-					&& !ex.getDetails().getErrors().isEmpty()) ? ex.getDetails().getErrors().get(0).getReason() : "";
-			throw new SourceException("google", "users.list failed with HTTP " + ex.getStatusCode() + " " + reason,
-					null);
+		else {
+			request.setCustomer(this.properties.customer());
 		}
-		catch (IOException ex) {
-			throw new SourceException("google", "users.list failed: " + ex.getClass().getSimpleName(), ex);
+		if (deleted) {
+			request.setShowDeleted("true");
 		}
-		catch (IllegalStateException ex) {
-			// google-auth answers a 401 challenge by refreshing; a fixed access token cannot be refreshed
-			throw new SourceException("google", "users.list was refused: the access token is invalid or expired", null);
-		}
+		return request.execute();
 	}
 
-	private static SourceIdentity identity(User user) {
+	private SourceIdentity identity(User user) {
 		Set<String> emails = new LinkedHashSet<>();
 		emails.add(user.getPrimaryEmail());
 		if (user.getAliases() != null) {
 			emails.addAll(user.getAliases());
 		}
-		if (user.getEmails() instanceof List<?> list) {
-			list.forEach((entry) -> {
-				if (entry instanceof Map<?, ?> map && map.get("address") instanceof String address) {
-					emails.add(address);
-				}
-			});
+		for (Map<?, ?> entry : maps(user.getEmails())) {
+			if (entry.get("address") instanceof String address) {
+				emails.add(address);
+			}
 		}
 		String name = (user.getName() != null && user.getName().getFullName() != null) ? user.getName().getFullName()
 				: user.getPrimaryEmail();
 		String status = status(user);
 		return new SourceIdentity("google", user.getId(), user.getPrimaryEmail(), List.copyOf(emails), name,
-				lifecycle(status), status);
+				lifecycle(status), status, employeeId(user), null);
+	}
+
+	private @Nullable String employeeId(User user) {
+		for (Map<?, ?> entry : maps(user.getExternalIds())) {
+			if (this.properties.employeeIdType().equals(entry.get("type")) && entry.get("value") instanceof String id) {
+				return id;
+			}
+		}
+		return null;
+	}
+
+	/** The Directory model types lists of objects as {@code Object}: at runtime they are lists of maps. */
+	private static List<Map<?, ?>> maps(@Nullable Object value) {
+		List<Map<?, ?>> maps = new ArrayList<>();
+		if (value instanceof List<?> list) {
+			list.forEach((entry) -> {
+				if (entry instanceof Map<?, ?> map) {
+					maps.add(map);
+				}
+			});
+		}
+		return maps;
 	}
 
 	private static String status(User user) {

@@ -1,12 +1,12 @@
 package dev.idsync.source.phorge;
 
 import java.net.URI;
-import java.time.Duration;
 
 import dev.idsync.config.PhorgeProperties;
 import dev.idsync.config.Secret;
 import dev.idsync.source.AccountDirectory;
 import dev.idsync.source.EmailLookup;
+import dev.idsync.source.Retrying;
 
 /**
  * The Phorge adapter's entry point: the account directory and the email lookup, sharing one Conduit client.
@@ -21,17 +21,18 @@ public final class Conduit {
 	 * @param token idsync's Conduit token
 	 */
 	public Conduit(PhorgeProperties properties, Secret token) {
-		this(properties, token, Duration.ofMillis(500));
+		this(properties, token, Retrying.Sleeper.thread());
 	}
 
 	/**
-	 * Connects to a Phorge instance with a given first retry delay (tests shorten it).
-	 * @param properties the instance's URL and timeouts
+	 * Connects to a Phorge instance with a given way of waiting between retries (tests record instead of sleeping).
+	 * @param properties the instance's URL, timeouts and retries
 	 * @param token idsync's Conduit token
-	 * @param backoff the delay before the first retry; each further retry waits twice as long
+	 * @param sleeper how retries wait
 	 */
-	public Conduit(PhorgeProperties properties, Secret token, Duration backoff) {
-		this.client = new ConduitClient(URI.create(properties.url()), token, properties.timeout(), backoff);
+	public Conduit(PhorgeProperties properties, Secret token, Retrying.Sleeper sleeper) {
+		this.client = new ConduitClient(URI.create(properties.url()), token, properties.timeout(), properties.retry(),
+				sleeper);
 	}
 
 	/** Every account, page by page. */

@@ -10,6 +10,7 @@ import tools.jackson.databind.node.ObjectNode;
 import dev.idsync.domain.Account;
 import dev.idsync.source.AccountDirectory;
 import dev.idsync.source.Page;
+import dev.idsync.source.Retrying.Outcome;
 
 /**
  * Every Phorge account through {@code user.search}, 100 a page (Conduit's maximum), newest first: the cursor is an
@@ -36,11 +37,13 @@ final class ConduitAccountDirectory implements AccountDirectory {
 		if (cursor != null) {
 			params.put("after", cursor);
 		}
-		JsonNode result = this.conduit.call("user.search", params);
+		Outcome<JsonNode> call = this.conduit.call("user.search", params);
+		JsonNode result = call.value();
 		List<Account> accounts = new ArrayList<>();
 		result.path("data").values().forEach((row) -> accounts.add(account(row)));
 		JsonNode after = result.path("cursor").path("after");
-		return new Page<>(accounts, (after.isNull() || after.isMissingNode()) ? null : after.asString());
+		return new Page<>(accounts, (after.isNull() || after.isMissingNode()) ? null : after.asString(),
+				call.retries(), call.rateLimitWaits(), List.of());
 	}
 
 	private static Account account(JsonNode row) {

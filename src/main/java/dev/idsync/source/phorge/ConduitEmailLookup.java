@@ -25,7 +25,7 @@ final class ConduitEmailLookup implements EmailLookup {
 	public List<String> humanAccountsWithEmail(String email) {
 		ObjectNode params = this.conduit.params();
 		params.putArray("emails").add(email);
-		JsonNode result = this.conduit.call("user.query", params);
+		JsonNode result = this.conduit.call("user.query", params).value();
 		List<String> phids = new ArrayList<>();
 		for (JsonNode user : result.values()) {
 			if (PhorgeRoles.of(user.path("roles")).kind() == AccountKind.HUMAN) {

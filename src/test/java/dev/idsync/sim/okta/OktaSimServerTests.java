@@ -19,13 +19,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import com.okta.sdk.authc.credentials.TokenClientCredentials;
-import com.okta.sdk.cache.Caches;
-import com.okta.sdk.client.Clients;
 import com.okta.sdk.resource.api.UserApi;
-import com.okta.sdk.resource.client.ApiClient;
 import com.okta.sdk.resource.client.ApiException;
-import com.okta.sdk.resource.common.PagedList;
 import com.okta.sdk.resource.model.User;
 import com.okta.sdk.resource.model.UserStatus;
 import org.jspecify.annotations.Nullable;
@@ -155,7 +150,7 @@ class OktaSimServerTests {
 		OktaSimServer server = start(OktaSimUsers.generate(3), new MutableClock(NOW), 600);
 		List<HttpResponse<String>> responses = List.of(get(server, "/api/v1/users", TOKEN),
 				get(server, "/api/v1/users", "wrong"), get(server, "/api/v1/users?filter=nonsense", TOKEN),
-				get(server, "/api/v1/groups", TOKEN));
+				get(server, "/api/v1/devices", TOKEN));
 		assertThat(responses).extracting(HttpResponse::statusCode).containsExactly(200, 401, 400, 404);
 		for (HttpResponse<String> response : responses) {
 			assertThat(response.headers().firstValue("X-Rate-Limit-Limit")).hasValue("600");
@@ -280,39 +275,11 @@ class OktaSimServerTests {
 	}
 
 	private static UserApi userApi(OktaSimServer server, String token, int retries) {
-		// The SDK refuses http:// org URLs unless this is set before Clients.builder().
-		String previous = System.setProperty("okta.testing.disableHttpsCheck", "true");
-		try {
-			ApiClient client = Clients.builder()
-				.setOrgUrl(server.baseUrl())
-				.setClientCredentials(new TokenClientCredentials(token))
-				.setCacheManager(Caches.newDisabledCacheManager())
-				.setRetryMaxAttempts(retries)
-				.build();
-			return new UserApi(client);
-		}
-		finally {
-			if (previous == null) {
-				System.clearProperty("okta.testing.disableHttpsCheck");
-			}
-			else {
-				System.setProperty("okta.testing.disableHttpsCheck", previous);
-			}
-		}
+		return new UserApi(OktaSdk.ssws(server, token, retries));
 	}
 
-	@SuppressWarnings("deprecation")
 	private static List<User> listAll(UserApi api, @Nullable String filter) {
-		List<User> all = new ArrayList<>();
-		String after = null;
-		do {
-			List<User> page = api.listUsers(null, null, after, null, filter, null, null, null);
-			all.addAll(page);
-			PagedList<?> paged = (PagedList<?>) page;
-			after = paged.hasMoreItems() ? paged.getAfter() : null;
-		}
-		while (after != null);
-		return all;
+		return OktaSdk.all((after) -> api.listUsers(null, null, after, null, filter, null, null, null));
 	}
 
 	private static Map<String, User> byId(List<User> users) {

@@ -14,6 +14,7 @@ import dev.idsync.sim.OrgGenerator;
 import dev.idsync.sim.SyntheticOrg;
 import dev.idsync.sim.google.GoogleSimServer;
 import dev.idsync.sim.google.GoogleSimUser;
+import dev.idsync.source.IdentitySource;
 import dev.idsync.source.PagedSources;
 import dev.idsync.source.SourceException;
 
@@ -53,9 +54,9 @@ class GoogleIdentitySourceTests {
 		}
 	}
 
-	private static GoogleIdentitySource source(GoogleSimServer google, String token) {
-		return new GoogleIdentitySource(new GoogleProperties(google.baseUrl(), "my_customer", null, null, null,
-				"UNSET"), Secret.of(token));
+	private static IdentitySource source(GoogleSimServer google, String token) {
+		return new Google(new GoogleProperties(google.baseUrl(), "my_customer", null, null, null, "UNSET"),
+				Secret.of(token), (pause) -> { }).identities();
 	}
 
 }

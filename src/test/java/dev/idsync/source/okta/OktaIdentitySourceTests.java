@@ -16,6 +16,7 @@ import dev.idsync.sim.OrgGenerator;
 import dev.idsync.sim.SyntheticOrg;
 import dev.idsync.sim.okta.OktaSimServer;
 import dev.idsync.sim.okta.OktaSimUser;
+import dev.idsync.source.IdentitySource;
 import dev.idsync.source.PagedSources;
 import dev.idsync.source.SourceException;
 
@@ -66,8 +67,9 @@ class OktaIdentitySourceTests {
 		}
 	}
 
-	private static OktaIdentitySource source(OktaSimServer okta, String token) {
-		return new OktaIdentitySource(new OktaProperties(okta.baseUrl(), null, "UNSET"), Secret.of(token));
+	private static IdentitySource source(OktaSimServer okta, String token) {
+		return new Okta(new OktaProperties(okta.baseUrl(), null, "UNSET"), Secret.of(token), (pause) -> { },
+				Clock.systemUTC()).identities();
 	}
 
 	private static Lifecycle expected(String status) {

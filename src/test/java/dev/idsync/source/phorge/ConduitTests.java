@@ -15,6 +15,7 @@ import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
 
 import dev.idsync.config.PhorgeProperties;
+import dev.idsync.config.RetryProperties;
 import dev.idsync.config.Secret;
 import dev.idsync.domain.Account;
 import dev.idsync.domain.AccountKind;
@@ -26,6 +27,8 @@ import dev.idsync.sim.phorge.PhorgeEmail;
 import dev.idsync.sim.phorge.PhorgeUser;
 import dev.idsync.source.AccountDirectory;
 import dev.idsync.source.Page;
+import dev.idsync.source.Retrying;
+import dev.idsync.source.SourceException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -107,7 +110,7 @@ class ConduitTests {
 		AtomicInteger calls = new AtomicInteger();
 		HttpServer broken = serve((n) -> 503, calls);
 		try {
-			assertThatExceptionOfType(ConduitException.class)
+			assertThatExceptionOfType(SourceException.class)
 				.isThrownBy(() -> conduit(broken, ORG.conduitToken()).emails().humanAccountsWithEmail("a@example.com"))
 				.withMessageContaining("HTTP 503")
 				.withMessageContaining("after 3 attempts");
@@ -130,7 +133,7 @@ class ConduitTests {
 		});
 		html.start();
 		try {
-			assertThatExceptionOfType(ConduitException.class)
+			assertThatExceptionOfType(SourceException.class)
 				.isThrownBy(() -> conduit(html, ORG.conduitToken()).accounts().page(null))
 				.withMessageContaining("not JSON");
 		}
@@ -153,8 +156,9 @@ class ConduitTests {
 	}
 
 	private static Conduit conduit(String url, String token) {
-		return new Conduit(new PhorgeProperties(url, null, "UNSET", 4, Duration.ofSeconds(5)), Secret.of(token),
-				Duration.ofMillis(10));
+		return new Conduit(new PhorgeProperties(url, null, "UNSET", 4, Duration.ofSeconds(5),
+				new RetryProperties(3, Duration.ofMillis(10), Duration.ofMillis(50))), Secret.of(token),
+				Retrying.Sleeper.thread());
 	}
 
 	private static HttpServer serve(java.util.function.IntUnaryOperator status, AtomicInteger calls)
