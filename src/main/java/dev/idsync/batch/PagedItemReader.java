@@ -65,7 +65,9 @@ final class PagedItemReader<T> extends AbstractPaginatedDataItemReader<T> {
 				page = this.source.page(this.cursor);
 			}
 			catch (SourceException ex) {
-				this.failure = ex.getMessage() + " (after " + this.pages + " pages)";
+				this.retries += ex.retries();
+				this.rateLimitWaits += ex.rateLimitWaits();
+				this.failure = ex.getMessage() + " (" + this.pages + " pages read before)";
 				this.finished = true;
 				log.warn(this.source.name() + " read incomplete: " + this.failure);
 				break;

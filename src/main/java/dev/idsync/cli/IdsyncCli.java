@@ -7,14 +7,14 @@ import picocli.CommandLine.Command;
  * {@code idsync}: keeps a Phorge/Phabricator instance's accounts honest against the identity providers.
  */
 @Command(name = "idsync", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-		description = { "Keeps a Phorge/Phabricator instance's accounts honest against Okta and Google "
-				+ "Workspace: reads everyone, correlates them with every Phorge account, and reports drift with the "
-				+ "evidence for it." },
+		description = { "Keeps a Phorge/Phabricator instance's accounts honest against Okta, Google Workspace "
+				+ "and HR exports: reads everyone, correlates them with every Phorge account, and reports drift with "
+				+ "the evidence for it." },
 		subcommands = { RunCommand.class, DemoCommand.class, SimCommand.class, CommandLine.HelpCommand.class },
 		footerHeading = "%nExit codes:%n",
 		footer = { "  0  the run completed and found no drift",
-				"  1  error: bad configuration, unreachable or misbehaving system;",
-				"     nothing was changed",
+				"  1  error: bad configuration, unreachable system, or a source read",
+				"     incompletely (the report says which); nothing was changed",
 				"  2  the run completed and found drift (report-only runs too, so that",
 				"     cron can alert)",
 				"  3  a safety gate stopped actions", "",

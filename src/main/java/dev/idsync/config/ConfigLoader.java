@@ -106,10 +106,17 @@ public final class ConfigLoader {
 			cause = cause.getCause();
 		}
 		ConfigurationProperty property = ex.getProperty();
-		String name = (property != null) ? property.getName().toString() : ex.getName().toString();
-		String value = (property != null) ? " '" + property.getValue() + "'" : "";
-		String origin = (property != null) ? where(property.getOrigin()) : "";
-		return new ConfigException(name + ":" + value + origin + " is not a valid " + ex.getTarget().getType()
+		if (property == null) {
+			// a failure of the section as a whole: say what the binder said, from its deepest cause
+			Throwable deepest = ex;
+			while (deepest.getCause() != null) {
+				deepest = deepest.getCause();
+			}
+			return new ConfigException(ex.getName() + ": " + deepest.getMessage()
+					+ ". Every property is explained in jobs/nightly-sync/idsync.example.yml.");
+		}
+		return new ConfigException(property.getName() + ": '" + property.getValue() + "'" + where(property.getOrigin())
+				+ " is not a valid " + ex.getTarget().getType()
 				+ ". Fix the value; every property is explained in jobs/nightly-sync/idsync.example.yml.");
 	}
 

@@ -52,10 +52,11 @@ public record IdsyncProperties(@NestedConfigurationProperty @Nullable OktaProper
 			}
 		}
 		bots = List.copyOf(bots);
+		List<String> configured = sourceNames(okta, google, files);
 		for (String source : merge.precedence()) {
-			if (!identitySources().contains(source)) {
+			if (!configured.contains(source)) {
 				throw new ConfigException("idsync.merge.precedence names '" + source + "', which is not a configured "
-						+ "identity source. Configured: " + identitySources() + ".");
+						+ "identity source. Configured: " + configured + ".");
 			}
 		}
 	}
@@ -69,14 +70,19 @@ public record IdsyncProperties(@NestedConfigurationProperty @Nullable OktaProper
 
 	/** The names of the configured identity sources, in reading order. */
 	public List<String> identitySources() {
+		return sourceNames(this.okta, this.google, this.files);
+	}
+
+	private static List<String> sourceNames(@Nullable OktaProperties okta, @Nullable GoogleProperties google,
+			List<FileSourceProperties> files) {
 		List<String> names = new ArrayList<>();
-		if (this.okta != null) {
+		if (okta != null) {
 			names.add("okta");
 		}
-		if (this.google != null) {
+		if (google != null) {
 			names.add("google");
 		}
-		this.files.forEach((file) -> names.add(file.name()));
+		files.forEach((file) -> names.add(file.name()));
 		return names;
 	}
 

@@ -54,7 +54,7 @@ public final class Retrying {
 				Verdict.Retry retry = (Verdict.Retry) verdict;
 				if (attempt >= this.policy.attempts()) {
 					throw new SourceException(retry.source(), retry.description() + " (still failing after " + attempt
-							+ " attempts)", null);
+							+ " attempts)", null, retries, rateLimitWaits);
 				}
 				this.sleeper.sleep((retry.pause() != null) ? retry.pause() : backoff(attempt));
 				retries++;

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -27,13 +28,29 @@ final class SimulatedRun {
 	private SimulatedRun() {
 	}
 
-	/** Settings as a user gets them: the simulator's configuration file, with the store moved to {@code storeUrl}. */
-	static JobSettings settings(Simulator simulator, String storeUrl, Path dir) throws IOException {
+	/** Retries that wait milliseconds instead of seconds, for tests that inject persistent faults. */
+	static final List<String> FAST_RETRIES = List.of("okta.retry.backoff: 5ms", "okta.retry.max-backoff: 20ms",
+			"google.retry.backoff: 5ms", "google.retry.max-backoff: 20ms", "phorge.retry.backoff: 5ms",
+			"phorge.retry.max-backoff: 20ms");
+
+	/**
+	 * Settings as a user gets them: the simulator's configuration file, with the store moved to {@code storeUrl}
+	 * and further {@code idsync.*} properties (in flat form, e.g. {@code okta.retry.backoff: 5ms}).
+	 */
+	static JobSettings settings(Simulator simulator, String storeUrl, Path dir, List<String> properties)
+			throws IOException {
 		Path config = dir.resolve("sim.yml");
 		simulator.writeConfig(config);
-		Files.writeString(config, "  store:\n    url: " + storeUrl + "\n", StandardOpenOption.APPEND);
-		IdsyncProperties properties = ConfigLoader.load(config);
-		return new JobSettings(properties, Credentials.resolve(properties, Map.of()), Clock.systemUTC());
+		StringBuilder extra = new StringBuilder("  store:\n    url: " + storeUrl + "\n");
+		properties.forEach((property) -> extra.append("  ").append(property).append('\n'));
+		Files.writeString(config, extra, StandardOpenOption.APPEND);
+		IdsyncProperties loaded = ConfigLoader.load(config);
+		return new JobSettings(loaded, Credentials.resolve(loaded, Map.of()), Clock.systemUTC());
+	}
+
+	/** Settings as a user gets them, with the store moved to {@code storeUrl}. */
+	static JobSettings settings(Simulator simulator, String storeUrl, Path dir) throws IOException {
+		return settings(simulator, storeUrl, dir, List.of());
 	}
 
 	static Set<String> truth(SyntheticOrg org) {

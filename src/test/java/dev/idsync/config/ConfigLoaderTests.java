@@ -43,7 +43,16 @@ class ConfigLoaderTests {
 	void loadTheDocumentedExampleConfiguration() {
 		IdsyncProperties properties = ConfigLoader.load(Path.of("jobs/nightly-sync/idsync.example.yml"));
 		assertThat(properties.okta().url()).isEqualTo("https://acme.okta.com");
+		assertThat(properties.okta().usesPrivateKey()).isTrue();
+		assertThat(properties.okta().entitlement().groups()).containsExactly("phorge-users");
 		assertThat(properties.google().usesServiceAccount()).isTrue();
+		assertThat(properties.google().entitlementGroups()).containsExactly("phorge@example.com");
+		assertThat(properties.files()).singleElement().satisfies((file) -> {
+			assertThat(file.name()).isEqualTo("hr");
+			assertThat(file.columns().employeeId()).isEqualTo("employee_number");
+		});
+		assertThat(properties.identitySources()).containsExactly("okta", "google", "hr");
+		assertThat(properties.completeness().maxDropCount()).isEqualTo(50);
 		assertThat(properties.phorge().timeout()).hasSeconds(30);
 		assertThat(properties.bots()).hasSize(2);
 		assertThat(properties.store().url()).isEqualTo("jdbc:h2:file:./var/idsync");
@@ -100,6 +109,36 @@ class ConfigLoaderTests {
 		assertThatExceptionOfType(ConfigException.class).isThrownBy(() -> ConfigLoader.load(file))
 			.withMessageContaining("idsync.phorge.lookup-concurrency: 'many'")
 			.withMessageContaining("is not a valid int");
+	}
+
+	@Test
+	void loadWhenSharedRecordIsWrongNamesTheFullProperty() throws IOException {
+		Path file = write(VALID.replace("    token-file: /run/secrets/okta", "    token-file: /run/secrets/okta\n"
+				+ "    retry:\n      attempts: 11"));
+		assertThatExceptionOfType(ConfigException.class).isThrownBy(() -> ConfigLoader.load(file))
+			.withMessageStartingWith("idsync.okta.retry.attempts: 11 is out of range");
+	}
+
+	@Test
+	void loadWhenPrivateKeyAuthLacksItsIdsSaysWhich() throws IOException {
+		Path file = write(VALID.replace("    token-file: /run/secrets/okta", "    auth: private-key"));
+		assertThatExceptionOfType(ConfigException.class).isThrownBy(() -> ConfigLoader.load(file))
+			.withMessageContaining("idsync.okta.client-id and idsync.okta.key-id are required with auth private-key");
+	}
+
+	@Test
+	void loadWhenEntitlementGroupsMissingSaysWhatToList() throws IOException {
+		Path file = write(VALID.replace("    token-file: /run/secrets/okta", "    entitlement:\n      mode: groups"));
+		assertThatExceptionOfType(ConfigException.class).isThrownBy(() -> ConfigLoader.load(file))
+			.withMessageStartingWith("idsync.okta.entitlement.groups is empty");
+	}
+
+	@Test
+	void loadWhenPrecedenceNamesAnUnknownSourceSaysWhichAreConfigured() throws IOException {
+		Path file = write(VALID + "  merge:\n    precedence: [hr, okta]\n");
+		assertThatExceptionOfType(ConfigException.class).isThrownBy(() -> ConfigLoader.load(file))
+			.withMessage("idsync.merge.precedence names 'hr', which is not a configured identity source. "
+					+ "Configured: [okta].");
 	}
 
 	@Test

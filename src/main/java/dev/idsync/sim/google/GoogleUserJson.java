@@ -59,6 +59,9 @@ final class GoogleUserJson {
 			ArrayNode aliases = node.putArray("aliases");
 			user.aliases().forEach(aliases::add);
 		}
+		if (user.employeeId() != null) {
+			node.putArray("externalIds").addObject().put("value", user.employeeId()).put("type", "organization");
+		}
 		node.put("customerId", this.customerId);
 		node.put("orgUnitPath", user.orgUnitPath());
 		node.put("isMailboxSetup", true);

@@ -1,6 +1,7 @@
 package dev.idsync.sim.okta;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import dev.idsync.sim.SimExchange;
@@ -49,7 +50,31 @@ final class OktaListings {
 			case GROUPS -> groups(exchange, quota);
 			case GROUP_USERS -> groupUsers(exchange, quota, route.id());
 			case APP_USERS -> appUsers(exchange, quota, route.id());
+			case APPS -> apps(exchange, quota);
 		}
+	}
+
+	/**
+	 * The applications, filtered by {@code q} (a prefix of the label, case-insensitive). Modelled on Okta's docs, not
+	 * recorded: only the fields idsync reads, no paging (an org has few apps).
+	 */
+	private void apps(SimExchange exchange, Quota quota) {
+		String q = OktaQuery.params(exchange).getOrDefault("q", "").toLowerCase(Locale.ROOT);
+		ArrayNode body = this.replies.array();
+		for (OktaSimApp app : this.org.apps()) {
+			if (app.label().toLowerCase(Locale.ROOT).startsWith(q)) {
+				body.addObject()
+					.put("id", app.id())
+					.put("name", app.label().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "_"))
+					.put("label", app.label())
+					.put("status", "ACTIVE")
+					.put("signOnMode", "SAML_2_0")
+					.putObject("_links").putObject("users").put("href",
+							this.baseUrl + "/api/v1/apps/" + app.id() + "/users");
+			}
+		}
+		this.replies.json(exchange, 200, body, quota,
+				Map.of("Link", List.of("<" + this.baseUrl + "/api/v1/apps>; rel=\"self\"")));
 	}
 
 	private void users(SimExchange exchange, Quota quota) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -73,6 +74,11 @@ final class OktaOrgIndex {
 
 	@Nullable OktaGroupView group(String id) {
 		return this.groupsById.get(id);
+	}
+
+	/** Every application, in id order. */
+	List<OktaSimApp> apps() {
+		return this.appsById.values().stream().sorted(Comparator.comparing(OktaSimApp::id)).toList();
 	}
 
 	@Nullable OktaSimApp app(String id) {

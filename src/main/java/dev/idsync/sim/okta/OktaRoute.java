@@ -24,6 +24,9 @@ record OktaRoute(Resource resource, String id) {
 		if (path.equals("/api/v1/groups")) {
 			return new OktaRoute(Resource.GROUPS, "");
 		}
+		if (path.equals("/api/v1/apps")) {
+			return new OktaRoute(Resource.APPS, "");
+		}
 		Matcher members = MEMBERS.matcher(path);
 		if (members.matches()) {
 			return new OktaRoute(members.group(1).equals("groups") ? Resource.GROUP_USERS : Resource.APP_USERS,
@@ -52,7 +55,10 @@ record OktaRoute(Resource resource, String id) {
 		GROUP_USERS(OktaFamily.GROUPS),
 
 		/** {@code GET /api/v1/apps/{appId}/users}. */
-		APP_USERS(OktaFamily.APPS);
+		APP_USERS(OktaFamily.APPS),
+
+		/** {@code GET /api/v1/apps}. */
+		APPS(OktaFamily.APPS);
 
 		private final OktaFamily family;
 

@@ -129,8 +129,8 @@ final class OktaClient {
 			return new Verdict.Retry("okta", what + ": HTTP 429 (rate limit)", pause, true);
 		}
 		if (status == 0 || status >= 500) {
-			return new Verdict.Retry("okta", what + ": " + ((status == 0) ? "cannot reach " + this.properties.url()
-					+ " (" + rootMessage(api) + ")" : "HTTP " + status), null, false);
+			return new Verdict.Retry("okta", what + ": " + ((status == 0) ? "I/O error talking to "
+					+ this.properties.url() + " (" + rootMessage(api) + ")" : "HTTP " + status), null, false);
 		}
 		return new Verdict.GiveUp(new SourceException("okta", what + ": HTTP " + status + hint(status), null));
 	}
