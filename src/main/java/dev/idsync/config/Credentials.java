@@ -43,7 +43,8 @@ public record Credentials(@Nullable Secret okta, @Nullable Secret google, Secret
 
 	private static Secret google(GoogleProperties google, Map<String, String> environment) {
 		if (google.usesServiceAccount()) {
-			return Secret.resolve("idsync.google.credentials-file", google.credentialsFile(), "", environment);
+			return Secret.resolve("idsync.google.credentials-file", google.credentialsFile(), google.credentialsEnv(),
+					environment);
 		}
 		return Secret.resolve("idsync.google.access-token-file", google.accessTokenFile(), google.accessTokenEnv(),
 				environment);

@@ -16,7 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param domain a domain to read instead of the whole customer (optional)
  * @param credentialsFile a service-account key file (JSON) with domain-wide delegation; its {@code token_uri} is
  * where tokens are requested
- * @param subject the Workspace admin the service account impersonates (with {@code credentials-file})
+ * @param credentialsEnv the environment variable holding that key (JSON) when no file is set
+ * @param subject the Workspace admin the service account impersonates: setting it selects the service account
  * @param accessTokenFile a file holding a ready OAuth access token instead (for tests)
  * @param accessTokenEnv the environment variable holding such a token when no file is set
  * @param entitlementGroups group addresses whose members are entitled to Phorge; empty means everyone
@@ -25,7 +26,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 public record GoogleProperties(@DefaultValue("https://admin.googleapis.com") String url,
 		@DefaultValue("my_customer") String customer, @Nullable String domain, @Nullable Path credentialsFile,
-		@Nullable String subject, @Nullable Path accessTokenFile,
+		@DefaultValue("IDSYNC_GOOGLE_CREDENTIALS") String credentialsEnv, @Nullable String subject,
+		@Nullable Path accessTokenFile,
 		@DefaultValue("IDSYNC_GOOGLE_ACCESS_TOKEN") String accessTokenEnv, @DefaultValue List<String> entitlementGroups,
 		@DefaultValue("organization") String employeeIdType,
 		@NestedConfigurationProperty @DefaultValue RetryProperties retry) {
@@ -45,19 +47,23 @@ public record GoogleProperties(@DefaultValue("https://admin.googleapis.com") Str
 			throw new ConfigException("idsync.google.subject is required with idsync.google.credentials-file: set it "
 					+ "to the email of the Workspace admin the service account impersonates.");
 		}
+		if (accessTokenFile != null && subject != null && !subject.isBlank()) {
+			throw new ConfigException("idsync.google.access-token-file and idsync.google.subject exclude each other: "
+					+ "use a service account (credentials-file and subject) or a ready access token, not both.");
+		}
 		entitlementGroups = List.copyOf(entitlementGroups);
 	}
 
 	/** A configuration with the defaults: everyone entitled. */
 	public GoogleProperties(String url, String customer, @Nullable Path credentialsFile, @Nullable String subject,
 			@Nullable Path accessTokenFile, String accessTokenEnv) {
-		this(url, customer, null, credentialsFile, subject, accessTokenFile, accessTokenEnv, List.of(), "organization",
-				RetryProperties.defaults());
+		this(url, customer, null, credentialsFile, "IDSYNC_GOOGLE_CREDENTIALS", subject, accessTokenFile,
+				accessTokenEnv, List.of(), "organization", RetryProperties.defaults());
 	}
 
 	/** Whether a service account with domain-wide delegation is configured (else a ready access token is used). */
 	public boolean usesServiceAccount() {
-		return this.credentialsFile != null;
+		return this.subject != null && !this.subject.isBlank();
 	}
 
 }

@@ -85,7 +85,7 @@ final class GoogleIdentitySource implements IdentitySource {
 				: user.getPrimaryEmail();
 		String status = status(user);
 		return new SourceIdentity("google", user.getId(), user.getPrimaryEmail(), List.copyOf(emails), name,
-				lifecycle(status), status, employeeId(user), null);
+				lifecycle(status), describe(status, user), employeeId(user), null);
 	}
 
 	private @Nullable String employeeId(User user) {
@@ -108,6 +108,16 @@ final class GoogleIdentitySource implements IdentitySource {
 			});
 		}
 		return maps;
+	}
+
+	/** The status as evidence: when a deleted user was deleted, and whether someone never logged in. */
+	private static String describe(String status, User user) {
+		if (status.equals("deleted")) {
+			return "deleted " + user.getDeletionTime().toStringRfc3339();
+		}
+		// Google reports "never logged in" as the epoch, not as null
+		boolean never = user.getLastLoginTime() == null || user.getLastLoginTime().getValue() == 0;
+		return never ? status + " (never logged in)" : status;
 	}
 
 	private static String status(User user) {

@@ -136,9 +136,9 @@ class GoogleFaultTests {
 		// google-http-client checks the body against Content-Length
 		assertThatIOException().isThrownBy(() -> list(directory))
 			.withMessageStartingWith("Connection closed prematurely: bytesRead = ");
-		// Gson's parser, as google-http-client drives it, fails on the cut-off JSON with a bare NPE
-		assertThatNullPointerException().isThrownBy(() -> list(directory))
-			.withMessageContaining("com.google.api.client.json.JsonToken");
+		// Gson's parser, as google-http-client drives it, fails on the cut-off JSON with a bare NPE (its helpful message
+		// is absent once the JIT throws a preallocated one, so only the type is checked)
+		assertThatNullPointerException().isThrownBy(() -> list(directory));
 		assertThat(directory.users().list().setCustomer("my_customer").execute().getUsers()).hasSize(100);
 	}
 
