@@ -16,6 +16,7 @@ import com.okta.sdk.resource.model.User;
 import dev.idsync.sim.Fault;
 import dev.idsync.sim.FaultKind;
 import dev.idsync.sim.Faults;
+import dev.idsync.sim.MutableClock;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -17,6 +17,7 @@ import com.okta.sdk.resource.client.ApiException;
 import com.okta.sdk.resource.model.AppUser;
 import com.okta.sdk.resource.model.User;
 import dev.idsync.sim.Faults;
+import dev.idsync.sim.MutableClock;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

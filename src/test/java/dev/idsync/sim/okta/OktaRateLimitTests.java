@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Map;
 
 import dev.idsync.sim.Faults;
+import dev.idsync.sim.MutableClock;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -4,8 +4,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -19,6 +17,7 @@ import dev.idsync.config.RetryProperties;
 import dev.idsync.config.Secret;
 import dev.idsync.domain.SourceIdentity;
 import dev.idsync.sim.Faults;
+import dev.idsync.sim.MutableClock;
 import dev.idsync.sim.OrgGenerator;
 import dev.idsync.sim.SyntheticOrg;
 import dev.idsync.sim.okta.OktaSimServer;
@@ -100,7 +99,7 @@ class OktaTests {
 
 	@Test
 	void pacingWaitsForTheWindowInsteadOfRunningIntoRateLimits() {
-		SteppingClock clock = new SteppingClock(Instant.now());
+		MutableClock clock = new MutableClock(Instant.now());
 		try (OktaSimServer server = new OktaSimServer(ORG.okta(), clock, 0, Faults.none(), 4)) {
 			Okta okta = new Okta(properties(server, "everyone", null), Secret.of(ORG.oktaPrivateKeyPem()), (pause) -> {
 				this.waits.add(pause);
@@ -140,36 +139,6 @@ class OktaTests {
 
 	private static RetryProperties fast() {
 		return new RetryProperties(3, Duration.ofMillis(5), Duration.ofMillis(20));
-	}
-
-	/** A clock the simulated rate-limit windows follow, moved on by idsync's waits instead of real sleeping. */
-	private static final class SteppingClock extends Clock {
-
-		private volatile Instant now;
-
-		SteppingClock(Instant now) {
-			this.now = now;
-		}
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }
