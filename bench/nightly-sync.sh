@@ -28,7 +28,7 @@ for n in "${sizes[@]}"; do
 	rss=$(grep "Maximum resident" "$log" | awk '{print int($NF/1024)}')
 	accounts=$(grep -E "^Simulator:" "$log" | sed -E 's/.* ([0-9]+) Phorge accounts.*/\1/')
 	match=$(grep -q "match the simulator's planted truth exactly" "$log" && echo yes || echo NO)
-	echo "| $n | $accounts | $wall | $rss | $(step readOktaStep) | $(step readGoogleStep) | $(step readAccountsStep) | $(step correlateByEmailStep) | $(( $(step classifyAccountsStep) + $(step classifyJoinersStep) )) | $match |" >>"$out"
+	echo "| $n | $accounts | $wall | $rss | $(step readOktaStep) | $(step readGoogleStep) | $(step readAccountsStep) | $(step correlateByEmailStep) | $(( $(step classifyAccountsStep) + $(step classifyPersonsStep) )) | $match |" >>"$out"
 done
 rm -rf "$work"
 cat "$out"
