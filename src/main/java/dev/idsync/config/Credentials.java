@@ -11,8 +11,10 @@ import org.jspecify.annotations.Nullable;
  * @param google the Google service-account key (JSON), or else the access token, when Google is configured
  * @param conduit idsync's Conduit token
  * @param storePassword the password of idsync's database (empty for the embedded H2)
+ * @param phorgeDatabase the password of Phorge's database, when idsync reads it
  */
-public record Credentials(@Nullable Secret okta, @Nullable Secret google, Secret conduit, Secret storePassword) {
+public record Credentials(@Nullable Secret okta, @Nullable Secret google, Secret conduit, Secret storePassword,
+		@Nullable Secret phorgeDatabase) {
 
 	/**
 	 * Resolves every credential the configuration needs.
@@ -30,7 +32,13 @@ public record Credentials(@Nullable Secret okta, @Nullable Secret google, Secret
 				(okta != null) ? okta(okta, environment) : null,
 				(google != null) ? google(google, environment) : null,
 				Secret.resolve("idsync.phorge.token-file", phorge.tokenFile(), phorge.tokenEnv(), environment),
-				storePassword(store, environment));
+				storePassword(store, environment),
+				(phorge.database() != null) ? phorgeDatabase(phorge.database(), environment) : null);
+	}
+
+	private static Secret phorgeDatabase(PhorgeDatabaseProperties database, Map<String, String> environment) {
+		return Secret.resolve("idsync.phorge.database.password-file", database.passwordFile(), database.passwordEnv(),
+				environment);
 	}
 
 	private static Secret okta(OktaProperties okta, Map<String, String> environment) {

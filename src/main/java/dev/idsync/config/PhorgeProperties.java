@@ -18,11 +18,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeout connect and read timeout of each Conduit call
  * @param retry how calls that failed for a passing reason (I/O, 5xx, Phorge's rate limiter, a broken answer) are
  * retried; Conduit's own errors (permissions, validation) never are
+ * @param database Phorge's own database, read for what Conduit does not expose; {@code null} to use Conduit only
  */
 public record PhorgeProperties(String url, @Nullable Path tokenFile,
 		@DefaultValue("IDSYNC_CONDUIT_TOKEN") String tokenEnv, @DefaultValue("4") int lookupConcurrency,
 		@DefaultValue("30s") Duration timeout,
-		@NestedConfigurationProperty @DefaultValue RetryProperties retry) {
+		@NestedConfigurationProperty @DefaultValue RetryProperties retry,
+		@NestedConfigurationProperty @Nullable PhorgeDatabaseProperties database) {
 
 	@ConstructorBinding
 	public PhorgeProperties {
@@ -39,7 +41,12 @@ public record PhorgeProperties(String url, @Nullable Path tokenFile,
 	/** A configuration with the default retries. */
 	public PhorgeProperties(String url, @Nullable Path tokenFile, String tokenEnv, int lookupConcurrency,
 			Duration timeout) {
-		this(url, tokenFile, tokenEnv, lookupConcurrency, timeout, RetryProperties.defaults());
+		this(url, tokenFile, tokenEnv, lookupConcurrency, timeout, RetryProperties.defaults(), null);
+	}
+
+	/** Whether idsync reads Phorge's database besides Conduit. */
+	public boolean readsDatabase() {
+		return this.database != null;
 	}
 
 }

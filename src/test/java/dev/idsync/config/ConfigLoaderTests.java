@@ -59,6 +59,37 @@ class ConfigLoaderTests {
 	}
 
 	@Test
+	void loadWhenPhorgeDatabaseSetBindsItWithDefaults() throws IOException {
+		IdsyncProperties properties = ConfigLoader.load(write(VALID.replace("    url: https://phorge.example.com\n",
+				"    url: https://phorge.example.com\n    database:\n      url: jdbc:mariadb://db:3306/\n")));
+		PhorgeDatabaseProperties database = properties.phorge().database();
+		assertThat(database.url()).isEqualTo("jdbc:mariadb://db:3306/");
+		assertThat(database.username()).isEqualTo("idsync");
+		assertThat(database.passwordEnv()).isEqualTo("IDSYNC_PHORGE_DB_PASSWORD");
+		assertThat(database.database("user")).isEqualTo("phabricator_user");
+		assertThat(database.poolSize()).isEqualTo(2);
+		assertThat(ConfigLoader.load(write(VALID)).phorge().readsDatabase()).isFalse();
+	}
+
+	@Test
+	void loadWhenPhorgeDatabaseUrlIsMysqlSaysToUseMariadb() throws IOException {
+		Path file = write(VALID.replace("    url: https://phorge.example.com\n",
+				"    url: https://phorge.example.com\n    database:\n      url: jdbc:mysql://db:3306/\n"));
+		assertThatExceptionOfType(ConfigException.class).isThrownBy(() -> ConfigLoader.load(file))
+			.withMessageContaining("idsync.phorge.database.url")
+			.withMessageContaining("use jdbc:mariadb://");
+	}
+
+	@Test
+	void loadWhenPhorgeDatabasePrefixIsNotAnIdentifierRefusesIt() throws IOException {
+		Path file = write(VALID.replace("    url: https://phorge.example.com\n", "    url: https://phorge.example.com\n"
+				+ "    database:\n      url: jdbc:mariadb://db/\n      prefix: \"x`; DROP\"\n"));
+		assertThatExceptionOfType(ConfigException.class).isThrownBy(() -> ConfigLoader.load(file))
+			.withMessageContaining("idsync.phorge.database.prefix")
+			.withMessageContaining("phabricator_");
+	}
+
+	@Test
 	void loadWhenPropertyMisspeltNamesIt() throws IOException {
 		Path file = write(VALID.replace("    token-file:", "    tokenn-file:"));
 		assertThatExceptionOfType(ConfigException.class).isThrownBy(() -> ConfigLoader.load(file))

@@ -157,7 +157,7 @@ class ConduitTests {
 
 	private static Conduit conduit(String url, String token) {
 		return new Conduit(new PhorgeProperties(url, null, "UNSET", 4, Duration.ofSeconds(5),
-				new RetryProperties(3, Duration.ofMillis(10), Duration.ofMillis(50))), Secret.of(token),
+				new RetryProperties(3, Duration.ofMillis(10), Duration.ofMillis(50)), null), Secret.of(token),
 				Retrying.Sleeper.thread());
 	}
 
