@@ -40,6 +40,21 @@ public final class Retrying {
 	 * @throws SourceException when the judge gives up or the attempts run out (the last failure's message)
 	 */
 	public <T> Outcome<T> run(Request<T> request, Judge judge) {
+		return run(request, judge, (exhaustion) -> new SourceException(exhaustion.lastVerdict().source(),
+				exhaustion.message(), null, exhaustion.retries(), exhaustion.rateLimitWaits()));
+	}
+
+	/**
+	 * Runs a request until it succeeds, the judge gives up, or the attempts run out, and lets the adapter phrase the
+	 * failure when they do.
+	 * @param <T> the result type
+	 * @param request the request
+	 * @param judge what to do with each failure
+	 * @param exhausted the failure to throw when the attempts run out
+	 * @return the result with the retries and rate-limit waits it took
+	 * @throws SourceException when the judge gives up or the attempts run out
+	 */
+	public <T> Outcome<T> run(Request<T> request, Judge judge, Exhausted exhausted) {
 		int retries = 0;
 		int rateLimitWaits = 0;
 		for (int attempt = 1;; attempt++) {
@@ -53,8 +68,7 @@ public final class Retrying {
 				}
 				Verdict.Retry retry = (Verdict.Retry) verdict;
 				if (attempt >= this.policy.attempts()) {
-					throw new SourceException(retry.source(), retry.description() + " (still failing after " + attempt
-							+ " attempts)", null, retries, rateLimitWaits);
+					throw exhausted.failure(new Exhaustion(ex, retry, attempt, retries, rateLimitWaits));
 				}
 				this.sleeper.sleep((retry.pause() != null) ? retry.pause() : backoff(attempt));
 				retries++;
@@ -88,6 +102,33 @@ public final class Retrying {
 
 		/** Retry, or give up with a clear failure. */
 		Verdict judge(Exception failure);
+
+	}
+
+	/** Phrases the failure of a request whose attempts ran out. */
+	@FunctionalInterface
+	public interface Exhausted {
+
+		/** The exception to throw. */
+		SourceException failure(Exhaustion exhaustion);
+
+	}
+
+	/**
+	 * A request whose attempts ran out.
+	 * @param lastFailure the last attempt's failure, which may hold secrets
+	 * @param lastVerdict the judge's verdict on it, free of secrets
+	 * @param attempts how many attempts were made
+	 * @param retries how many of them were retries
+	 * @param rateLimitWaits how many retries waited for a rate limit
+	 */
+	public record Exhaustion(Exception lastFailure, Verdict.Retry lastVerdict, int attempts, int retries,
+			int rateLimitWaits) {
+
+		/** The last verdict's description and the number of attempts, free of secrets. */
+		public String message() {
+			return this.lastVerdict.description() + " (still failing after " + this.attempts + " attempts)";
+		}
 
 	}
 

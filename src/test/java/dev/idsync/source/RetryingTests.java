@@ -64,6 +64,23 @@ class RetryingTests {
 	}
 
 	@Test
+	void runWhenAttemptsRunOutLetsTheAdapterPhraseTheFailure() {
+		IOException last = new IOException("down again");
+		assertThatExceptionOfType(SourceException.class)
+			.isThrownBy(() -> this.retrying.run(() -> {
+				throw last;
+			}, (failure) -> new Verdict.Retry("conduit", "HTTP 429", null, true),
+					(exhaustion) -> new SourceException("conduit", "gave up: " + exhaustion.message() + " after "
+							+ exhaustion.lastFailure().getMessage(), null, exhaustion.retries(),
+							exhaustion.rateLimitWaits())))
+			.withMessage("conduit: gave up: HTTP 429 (still failing after 4 attempts) after down again")
+			.satisfies((ex) -> {
+				assertThat(ex.retries()).isEqualTo(3);
+				assertThat(ex.rateLimitWaits()).isEqualTo(3);
+			});
+	}
+
+	@Test
 	void runWhenJudgeGivesUpStopsAtOnce() {
 		AtomicInteger calls = new AtomicInteger();
 		assertThatExceptionOfType(SourceException.class).isThrownBy(() -> this.retrying.run(() -> {

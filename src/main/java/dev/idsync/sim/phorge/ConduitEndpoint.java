@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -32,7 +33,24 @@ final class ConduitEndpoint {
 	 * @param hostName what {@code conduit.ping} answers
 	 */
 	ConduitEndpoint(PhorgeDirectory directory, Clock clock, String baseUrl, String hostName) {
-		this.methods = methods(directory, new UserViews(directory, baseUrl), hostName);
+		this(directory, clock, baseUrl, hostName, Set.of());
+	}
+
+	/**
+	 * Creates the endpoint without some methods, as an older Phabricator lacks them: calls to them fail as calls to
+	 * any method Phorge does not have.
+	 * @param directory the instance's state
+	 * @param clock the time tokens expire against and edits are stamped with
+	 * @param baseUrl the public base URL profile and image URLs are built on, without a trailing slash
+	 * @param hostName what {@code conduit.ping} answers
+	 * @param absentMethods the simulated methods this instance lacks, e.g. {@code user.edit}
+	 */
+	ConduitEndpoint(PhorgeDirectory directory, Clock clock, String baseUrl, String hostName,
+			Set<String> absentMethods) {
+		this.methods = methods(directory, new UserViews(directory, baseUrl), hostName).entrySet()
+			.stream()
+			.filter((entry) -> !absentMethods.contains(entry.getKey()))
+			.collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
 		this.authenticator = new ConduitAuthenticator(directory);
 		this.clock = clock;
 		this.directory = directory;

@@ -5,6 +5,9 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 import dev.idsync.sim.FaultKind;
 import dev.idsync.sim.Faults;
@@ -16,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  * A simulated Phorge Conduit API on {@code /api/<method>} (GET and POST), answering from a {@link PhorgeDirectory}
  * byte for byte as the recorded Phorge 2026.27 does: {@code conduit.ping}, {@code conduit.getcapabilities},
  * {@code user.whoami}, {@code user.search}, {@code user.query}, {@code user.edit}, {@code user.disable} and
- * {@code user.enable}. Every answer is HTTP 200 JSON, gzip-compressed when the client accepts it.
+ * {@code user.enable}. Every answer is HTTP 200 JSON, gzip-compressed when the client accepts it. It counts the
+ * calls of each method, for tests and benchmarks that check how many calls a client makes.
  */
 public final class ConduitSimServer extends SimServer {
 
@@ -29,9 +33,17 @@ public final class ConduitSimServer extends SimServer {
 			+ "\"cursor\":{\"limit\":100,\"after\":null,\"before\":null,\"order\":null}},\"error_code\":null,"
 			+ "\"error_info\":null}";
 
+	/**
+	 * What a Phabricator from before August 2018 lacks: {@code user.edit} for users, which then replaced the
+	 * deprecated {@code user.disable} and {@code user.enable}.
+	 */
+	public static final Set<String> BEFORE_USER_EDIT = Set.of("user.edit");
+
 	private final ConduitEndpoint endpoint;
 
 	private final Faults faults;
+
+	private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
 
 	/**
 	 * Starts the server, answering {@code conduit.ping} with {@code vm} (the recorded host name).
@@ -69,11 +81,36 @@ public final class ConduitSimServer extends SimServer {
 	 */
 	public ConduitSimServer(PhorgeDirectory directory, Clock clock, int port, @Nullable String publicBaseUrl,
 			String hostName, Faults faults) {
+		this(directory, clock, port, publicBaseUrl, hostName, faults, Set.of());
+	}
+
+	/**
+	 * Starts a server that lacks some methods, as an older Phabricator does (see {@link #BEFORE_USER_EDIT}): it
+	 * answers calls to them with Phorge's {@code ERR-CONDUIT-CALL} "Conduit API method … does not exist.".
+	 * @param directory the instance's users, emails and tokens, which edits change
+	 * @param clock the time tokens expire against and edits are stamped with
+	 * @param port the port, or 0 for an ephemeral one
+	 * @param publicBaseUrl the URL profile and image links start with, or {@code null} for {@link #baseUrl()}
+	 * @param hostName what {@code conduit.ping} answers
+	 * @param faults the faults to inject
+	 * @param absentMethods the simulated methods this instance lacks
+	 */
+	public ConduitSimServer(PhorgeDirectory directory, Clock clock, int port, @Nullable String publicBaseUrl,
+			String hostName, Faults faults, Set<String> absentMethods) {
 		super(port, THREADS);
 		this.faults = faults;
 		String base = (publicBaseUrl != null) ? publicBaseUrl.replaceAll("/+$", "") : baseUrl();
-		this.endpoint = new ConduitEndpoint(directory, clock, base, hostName);
+		this.endpoint = new ConduitEndpoint(directory, clock, base, hostName, Set.copyOf(absentMethods));
 		start();
+	}
+
+	/**
+	 * How many requests arrived for {@code method} (at {@code /api/<method>}, with any answer) since the server
+	 * started.
+	 */
+	public long calls(String method) {
+		LongAdder count = this.calls.get(method);
+		return (count != null) ? count.sum() : 0;
 	}
 
 	@Override
@@ -86,6 +123,7 @@ public final class ConduitSimServer extends SimServer {
 			exchange.respond(405, "text/plain; charset=utf-8", "Method not allowed: " + exchange.method());
 		}
 		else {
+			this.calls.computeIfAbsent(method, (name) -> new LongAdder()).increment();
 			answer(exchange, this.endpoint, method);
 		}
 	}

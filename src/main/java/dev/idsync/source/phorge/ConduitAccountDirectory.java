@@ -1,6 +1,5 @@
 package dev.idsync.source.phorge;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -38,20 +37,8 @@ final class ConduitAccountDirectory implements AccountDirectory {
 			params.put("after", cursor);
 		}
 		Outcome<JsonNode> call = this.conduit.call("user.search", params);
-		JsonNode result = call.value();
-		List<Account> accounts = new ArrayList<>();
-		result.path("data").values().forEach((row) -> accounts.add(account(row)));
-		JsonNode after = result.path("cursor").path("after");
-		return new Page<>(accounts, (after.isNull() || after.isMissingNode()) ? null : after.asString(),
-				call.retries(), call.rateLimitWaits(), List.of());
-	}
-
-	private static Account account(JsonNode row) {
-		JsonNode fields = row.path("fields");
-		PhorgeRoles roles = PhorgeRoles.of(fields.path("roles"));
-		return new Account(row.path("id").asLong(), row.path("phid").asString(), fields.path("username").asString(),
-				fields.path("realName").asString(""), roles.kind(), roles.disabled(), roles.approved(), roles.admin(),
-				fields.path("dateCreated").asLong());
+		return new Page<>(UserSearchRows.accounts(call.value()), UserSearchRows.after(call.value()), call.retries(),
+				call.rateLimitWaits(), List.of());
 	}
 
 }

@@ -9,6 +9,7 @@ import okhttp3.FormBody;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,6 +27,8 @@ import dev.idsync.source.Retrying.Verdict;
  */
 final class ConduitClient {
 
+	private static final String USER_AGENT = "idsync/" + version();
+
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	private final OkHttpClient http;
@@ -38,8 +41,17 @@ final class ConduitClient {
 
 	private final Retrying retrying;
 
+	/**
+	 * Creates the client. OkHttp asks for gzip by itself ({@code Accept-Encoding: gzip}, which Phorge honours) and
+	 * unpacks the answer; redirects are not followed, because following one turns the POST into a GET without the
+	 * token.
+	 */
 	ConduitClient(URI baseUrl, Secret token, Duration timeout, RetryProperties retry, Retrying.Sleeper sleeper) {
-		this.http = new OkHttpClient.Builder().connectTimeout(timeout).readTimeout(timeout).build();
+		this.http = new OkHttpClient.Builder().connectTimeout(timeout)
+			.readTimeout(timeout)
+			.writeTimeout(timeout)
+			.followRedirects(false)
+			.build();
 		this.baseUrl = baseUrl;
 		this.token = token;
 		this.redactor = new Redactor(token.reveal());
@@ -52,12 +64,13 @@ final class ConduitClient {
 	}
 
 	/**
-	 * Calls a method, retrying I/O failures, 5xx answers, Phorge's rate limiter (HTTP 429, plain text) and broken
-	 * answers a bounded number of times; Conduit errors (permissions, validation) are never retried.
+	 * Calls a method, retrying I/O failures, 5xx answers, Phorge's rate limiter (HTTP 429, plain text) and answers
+	 * that are not JSON a bounded number of times; Conduit errors (permissions, validation) are never retried.
 	 * @param method the method, e.g. {@code user.search}
 	 * @param params its parameters (the token is added here)
 	 * @return the {@code result} member, with the retries it took
-	 * @throws ConduitException on any failure
+	 * @throws ConduitException on any failure, of kind {@link ConduitFailure#TRANSPORT} (or
+	 * {@link ConduitFailure#MALFORMED} for answers that stayed unreadable) once the attempts ran out
 	 */
 	Outcome<JsonNode> call(String method, ObjectNode params) {
 		ObjectNode withToken = params.deepCopy();
@@ -65,8 +78,14 @@ final class ConduitClient {
 		FormBody body = new FormBody.Builder().add("params", this.json.writeValueAsString(withToken))
 			.add("output", "json")
 			.build();
-		Request request = new Request.Builder().url(this.baseUrl + "/api/" + method).post(body).build();
-		return this.retrying.run(() -> answer(method, request), (failure) -> judge(method, failure));
+		Request request = new Request.Builder().url(this.baseUrl + "/api/" + method)
+			.header("User-Agent", USER_AGENT)
+			.post(body)
+			.build();
+		return this.retrying.run(() -> answer(method, request), this::judge,
+				(exhaustion) -> new ConduitException(method, kindOf(exhaustion.lastFailure()), null,
+						this.redactor.redact(exhaustion.message()), exhaustion.retries(),
+						exhaustion.rateLimitWaits()));
 	}
 
 	private JsonNode answer(String method, Request request) throws IOException {
@@ -74,25 +93,33 @@ final class ConduitClient {
 			String text = response.body().string();
 			if (response.code() == 429 || response.code() >= 500) {
 				throw new Passing("HTTP " + response.code() + " from " + request.url().host()
-						+ ((response.code() == 429) ? " (Phorge's rate limiter)" : ""), response.code() == 429);
+						+ ((response.code() == 429) ? " (Phorge's rate limiter)" : ""), ConduitFailure.TRANSPORT,
+						response.code() == 429);
 			}
 			if (response.code() != 200) {
-				throw new ConduitException(method, null, "unexpected HTTP " + response.code(), null);
+				String location = response.header("Location");
+				throw failure(method, ConduitFailure.MALFORMED, null, "unexpected HTTP " + response.code()
+						+ ((location != null) ? ", redirected to " + location + ": set idsync.phorge.url to the "
+								+ "address Phorge answers on" : ""));
 			}
 			return result(method, text);
 		}
 	}
 
-	private Verdict judge(String method, Exception failure) {
+	private Verdict judge(Exception failure) {
 		if (failure instanceof ConduitException conduit) {
 			return new Verdict.GiveUp(conduit);
 		}
 		if (failure instanceof Passing passing) {
-			return new Verdict.Retry("conduit", method + ": " + passing.getMessage(), null, passing.rateLimit);
+			return new Verdict.Retry("conduit", passing.getMessage(), null, passing.rateLimit);
 		}
-		return new Verdict.Retry("conduit", method + ": " + failure.getClass().getSimpleName() + " talking to "
+		return new Verdict.Retry("conduit", failure.getClass().getSimpleName() + " talking to "
 				+ this.baseUrl.getHost() + ": " + this.redactor.redact(String.valueOf(failure.getMessage())), null,
 				false);
+	}
+
+	private static ConduitFailure kindOf(Exception failure) {
+		return (failure instanceof Passing passing) ? passing.kind : ConduitFailure.TRANSPORT;
 	}
 
 	private JsonNode result(String method, String text) {
@@ -101,27 +128,41 @@ final class ConduitClient {
 			envelope = this.json.readTree(text);
 		}
 		catch (JacksonException ex) {
-			throw new Passing("the answer is not JSON (a broken answer, or the URL is not a Phorge instance)", false);
+			throw new Passing("the answer is not JSON (a broken answer, or the URL is not a Phorge instance)",
+					ConduitFailure.MALFORMED, false);
 		}
 		if (!envelope.isObject() || !envelope.has("result")) {
-			throw new ConduitException(method, null, "the answer is not a Conduit envelope", null);
+			throw failure(method, ConduitFailure.MALFORMED, null, "the answer is not a Conduit envelope");
 		}
 		JsonNode code = envelope.path("error_code");
 		if (!code.isNull() && !code.isMissingNode()) {
 			String info = envelope.path("error_info").asString("");
-			throw new ConduitException(method, code.asString(), code.asString() + ": " + this.redactor.redact(info),
-					null);
+			throw failure(method, ConduitFailure.of(code.asString(), info), code.asString(), code.asString() + ": "
+					+ info);
 		}
 		return envelope.get("result");
+	}
+
+	/** A failure of {@code method}, its message freed of idsync's token (Phorge echoes it). */
+	ConduitException failure(String method, ConduitFailure kind, @Nullable String errorCode, String message) {
+		return new ConduitException(method, kind, errorCode, this.redactor.redact(message));
+	}
+
+	private static String version() {
+		String version = ConduitClient.class.getPackage().getImplementationVersion();
+		return (version != null) ? version : "development";
 	}
 
 	/** A failure worth retrying. */
 	private static final class Passing extends RuntimeException {
 
+		private final ConduitFailure kind;
+
 		private final boolean rateLimit;
 
-		Passing(String message, boolean rateLimit) {
+		Passing(String message, ConduitFailure kind, boolean rateLimit) {
 			super(message, null, false, false);
+			this.kind = kind;
 			this.rateLimit = rateLimit;
 		}
 

@@ -26,13 +26,26 @@ final class ConduitEmailLookup implements EmailLookup {
 		ObjectNode params = this.conduit.params();
 		params.putArray("emails").add(email);
 		JsonNode result = this.conduit.call("user.query", params).value();
-		List<String> phids = new ArrayList<>();
-		for (JsonNode user : result.values()) {
-			if (PhorgeRoles.of(user.path("roles")).kind() == AccountKind.HUMAN) {
-				phids.add(user.path("phid").asString());
-			}
-		}
-		return phids;
+		return users(result).stream().filter((user) -> user.roles().kind() == AccountKind.HUMAN)
+			.map(QueriedUser::phid)
+			.toList();
+	}
+
+	/** The users of a {@code user.query} result, in Phorge's order (newest first, not the order asked for). */
+	static List<QueriedUser> users(JsonNode result) {
+		List<QueriedUser> users = new ArrayList<>();
+		result.values().forEach((user) -> users.add(new QueriedUser(user.path("phid").asString(),
+				user.path("userName").asString(), PhorgeRoles.of(user.path("roles")))));
+		return users;
+	}
+
+	/**
+	 * One user of a {@code user.query} answer, which holds no email address.
+	 * @param phid the user's PHID
+	 * @param username the username
+	 * @param roles the roles, normalised
+	 */
+	record QueriedUser(String phid, String username, PhorgeRoles roles) {
 	}
 
 }

@@ -6,23 +6,38 @@ import dev.idsync.source.SourceException;
 
 /**
  * A Conduit call that failed: Phorge answered with an {@code error_code}, an unexpected HTTP status, or no valid
- * answer at all. The message never contains a token.
+ * answer at all, even after the retries its {@link #kind()} allowed. The message says what failed and, where there
+ * is one, the fix; it never contains a token, because every message passes through the {@link Redactor}.
  */
 public class ConduitException extends SourceException {
 
 	private final String method;
 
+	private final ConduitFailure kind;
+
 	private final @Nullable String errorCode;
 
-	ConduitException(String method, @Nullable String errorCode, String message, @Nullable Throwable cause) {
-		super("conduit", method + ": " + message, cause);
+	ConduitException(String method, ConduitFailure kind, @Nullable String errorCode, String message) {
+		this(method, kind, errorCode, message, 0, 0);
+	}
+
+	ConduitException(String method, ConduitFailure kind, @Nullable String errorCode, String message, int retries,
+			int rateLimitWaits) {
+		super("conduit", Redactor.tokensOut(method + ": " + message + kind.hint().map((hint) -> " (" + hint + ")")
+			.orElse("")), null, retries, rateLimitWaits);
 		this.method = method;
+		this.kind = kind;
 		this.errorCode = errorCode;
 	}
 
 	/** The Conduit method that failed. */
 	public String method() {
 		return this.method;
+	}
+
+	/** What kind of failure it is, and whether trying again later may help. */
+	public ConduitFailure kind() {
+		return this.kind;
 	}
 
 	/** Phorge's {@code error_code} (e.g. {@code ERR-INVALID-AUTH}), or {@code null} when the failure was not Phorge's. */

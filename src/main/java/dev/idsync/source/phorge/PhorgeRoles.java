@@ -9,7 +9,9 @@ import dev.idsync.domain.AccountKind;
 
 /**
  * Phorge's role words, normalised across its two vocabularies: {@code user.search} says {@code bot} where
- * {@code user.query} and {@code user.whoami} say {@code agent}.
+ * {@code user.query} and {@code user.whoami} say {@code agent}. The other words ({@code list}, {@code admin},
+ * {@code disabled}, {@code approved}, {@code verified}, {@code activated}, and {@code unverified} of the older
+ * methods) mean the same in both.
  */
 record PhorgeRoles(Set<String> words) {
 
@@ -36,6 +38,14 @@ record PhorgeRoles(Set<String> words) {
 
 	boolean admin() {
 		return this.words.contains("admin");
+	}
+
+	/**
+	 * Whether the email address counts as verified: {@code user.search} reports the user's flag, {@code user.query}
+	 * and {@code user.whoami} the primary address's row.
+	 */
+	boolean verified() {
+		return this.words.contains("verified");
 	}
 
 }

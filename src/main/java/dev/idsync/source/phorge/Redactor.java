@@ -16,9 +16,15 @@ final class Redactor {
 		this.secret = secret;
 	}
 
+	/** Removes idsync's own token, whatever its shape, and anything shaped like a Conduit token. */
 	String redact(String text) {
 		String out = this.secret.isEmpty() ? text : text.replace(this.secret, "[redacted token]");
-		return TOKEN.matcher(out).replaceAll("$1-[redacted]");
+		return tokensOut(out);
+	}
+
+	/** Removes anything shaped like a Conduit token: the last line of defence of every exception message. */
+	static String tokensOut(String text) {
+		return TOKEN.matcher(text).replaceAll("$1-[redacted]");
 	}
 
 }

@@ -1,5 +1,6 @@
 /**
- * The Phorge/Phabricator adapter: a Conduit client over OkHttp that follows Phorge's recorded behaviour.
+ * The Phorge/Phabricator adapter: a Conduit client over OkHttp that follows Phorge's recorded behaviour, reads and
+ * writes accounts, and turns every failure into a typed, token-free {@link dev.idsync.source.phorge.ConduitException}.
  */
 @NullMarked
 package dev.idsync.source.phorge;

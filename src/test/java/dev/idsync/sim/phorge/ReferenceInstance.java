@@ -12,33 +12,33 @@ import tools.jackson.databind.json.JsonMapper;
  * The recorded Phorge instance of {@code phorge-conduit-exchanges.md} (24 users, their email rows and the recorded
  * throwaway tokens), loaded from {@code phorge/reference-instance.json}.
  */
-final class ReferenceInstance {
+public final class ReferenceInstance {
 
-	static final String ADMIN_TOKEN = "api-6vt2gpkk6ztdadrrddta3ev4lliu";
+	public static final String ADMIN_TOKEN = "api-6vt2gpkk6ztdadrrddta3ev4lliu";
 
-	static final String BOT_TOKEN = "api-dphvclbpli3uy2ixuafjwkx5yqqe";
+	public static final String BOT_TOKEN = "api-dphvclbpli3uy2ixuafjwkx5yqqe";
 
-	static final String ALICE_TOKEN = "api-yhhpcnuxqrezvmsl6qwvh7lzixr4";
+	public static final String ALICE_TOKEN = "api-yhhpcnuxqrezvmsl6qwvh7lzixr4";
 
 	/** The recording's clock when it disabled dave: every edit of the replay is stamped with it. */
-	static final long NOW = 1795988538L;
+	public static final long NOW = 1795988538L;
 
 	private ReferenceInstance() {
 	}
 
 	/** A fresh directory holding the recorded instance, with Phorge's default disablers (administrators). */
-	static InMemoryPhorgeDirectory directory() {
+	public static InMemoryPhorgeDirectory directory() {
 		return directory(Set.of());
 	}
 
 	/** A fresh directory holding the recorded instance; {@code extraDisablers} also hold "Can Disable Users". */
-	static InMemoryPhorgeDirectory directory(Set<String> extraDisablers) {
+	public static InMemoryPhorgeDirectory directory(Set<String> extraDisablers) {
 		Fixture fixture = read();
 		return new InMemoryPhorgeDirectory(fixture.users(), fixture.emails(), fixture.tokens(), extraDisablers);
 	}
 
 	/** The recorded users, in id order. */
-	static List<PhorgeUser> users() {
+	public static List<PhorgeUser> users() {
 		return read().users();
 	}
 

@@ -1,5 +1,6 @@
 package dev.idsync.source.phorge;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -9,7 +10,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.GZIPOutputStream;
 
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
@@ -28,7 +33,6 @@ import dev.idsync.sim.phorge.PhorgeUser;
 import dev.idsync.source.AccountDirectory;
 import dev.idsync.source.Page;
 import dev.idsync.source.Retrying;
-import dev.idsync.source.SourceException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -84,11 +88,155 @@ class ConduitTests {
 		try (ConduitSimServer server = server()) {
 			assertThatExceptionOfType(ConduitException.class)
 				.isThrownBy(() -> conduit(server, wrong).accounts().page(null))
-				.satisfies((ex) -> assertThat(ex.errorCode()).isEqualTo("ERR-INVALID-AUTH"))
+				.satisfies((ex) -> {
+					assertThat(ex.errorCode()).isEqualTo("ERR-INVALID-AUTH");
+					assertThat(ex.kind()).isEqualTo(ConduitFailure.INVALID_AUTH);
+					for (Throwable failure = ex; failure != null; failure = failure.getCause()) {
+						assertThat(String.valueOf(failure.getMessage())).doesNotContain(wrong)
+							.doesNotContain("bbbbbbbbbbbbbbbbbbbbbbbbbbbb");
+					}
+				})
 				.withMessageContaining("user.search")
 				.withMessageContaining("is not valid")
+				.withMessageContaining("create a new token under the bot's Settings › Conduit API Tokens")
 				.withMessageNotContaining(wrong)
 				.withMessageNotContaining("bbbbbbbbbbbbbbbbbbbbbbbbbbbb");
+		}
+	}
+
+	@Test
+	void whoamiReadsIdsyncsOwnBot() {
+		// given
+		try (ConduitSimServer server = server()) {
+			// when
+			Whoami self = conduit(server, ORG.conduitToken()).whoami();
+
+			// then
+			PhorgeUser bot = ORG.phorgeUsers().stream().filter((user) -> ORG.disablers().contains(user.phid()))
+				.findFirst().orElseThrow();
+			assertThat(self.phid()).isEqualTo(bot.phid());
+			assertThat(self.username()).isEqualTo(bot.userName());
+			assertThat(self.bot()).isTrue();
+			assertThat(self.roles()).contains("bot", "approved").doesNotContain("agent");
+		}
+	}
+
+	@Test
+	void accountsByUsernameAsksOneHundredNamesACallAndKeysByLowerCase() {
+		// given
+		List<PhorgeUser> known = ORG.phorgeUsers().subList(0, 230);
+		List<String> names = new ArrayList<>();
+		for (int i = 0; i < known.size(); i++) {
+			String name = known.get(i).userName();
+			names.add((i % 2 == 0) ? name.toUpperCase(Locale.ROOT) : name);
+		}
+		for (int i = 0; i < 20; i++) {
+			names.add("Nobody-" + i);
+		}
+
+		try (ConduitSimServer server = server()) {
+			// when
+			Map<String, Account> found = conduit(server, ORG.conduitToken()).accountsByUsername(names);
+
+			// then
+			assertThat(names).hasSize(250);
+			assertThat(found).hasSize(230);
+			for (PhorgeUser user : known) {
+				Account account = found.get(user.userName().toLowerCase(Locale.ROOT));
+				assertThat(account).as(user.userName()).isNotNull();
+				assertThat(account.phid()).isEqualTo(user.phid());
+				assertThat(account.disabled()).isEqualTo(user.disabled());
+			}
+			assertThat(server.calls("user.search")).isEqualTo(3);
+		}
+	}
+
+	@Test
+	void accountsByPhidFindsKnownPhidsAndSkipsUnknownOnes() {
+		// given
+		List<String> phids = new ArrayList<>(ORG.phorgeUsers().stream().limit(150).map(PhorgeUser::phid).toList());
+		phids.add("PHID-USER-doesnotexist00000000");
+		phids.add(phids.get(0));
+
+		try (ConduitSimServer server = server()) {
+			// when
+			Map<String, Account> found = conduit(server, ORG.conduitToken()).accountsByPhid(phids);
+
+			// then
+			assertThat(found).hasSize(150).doesNotContainKey("PHID-USER-doesnotexist00000000");
+			assertThat(found.values()).allSatisfy((account) -> assertThat(found.get(account.phid()))
+				.isSameAs(account));
+			assertThat(server.calls("user.search")).isEqualTo(2);
+		}
+	}
+
+	@Test
+	void lookupsOfNothingCallNothing() {
+		try (ConduitSimServer server = server()) {
+			Conduit conduit = conduit(server, ORG.conduitToken());
+			assertThat(conduit.accountsByUsername(List.of())).isEmpty();
+			assertThat(conduit.accountsByPhid(List.of())).isEmpty();
+			assertThat(server.calls("user.search")).isZero();
+		}
+	}
+
+	@Test
+	void requestsAskForGzipNameIdsyncAndReadGzippedAnswers() throws IOException {
+		// given
+		Map<String, String> headers = new ConcurrentHashMap<>();
+		HttpServer gzipping = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+		gzipping.createContext("/", (exchange) -> {
+			headers.put("Accept-Encoding", String.valueOf(exchange.getRequestHeaders().getFirst("Accept-Encoding")));
+			headers.put("User-Agent", String.valueOf(exchange.getRequestHeaders().getFirst("User-Agent")));
+			exchange.getRequestBody().readAllBytes();
+			ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+			try (OutputStream gzip = new GZIPOutputStream(zipped)) {
+				gzip.write(("{\"result\":[{\"phid\":\"PHID-USER-a\",\"roles\":[]}],\"error_code\":null,"
+						+ "\"error_info\":null}").getBytes(StandardCharsets.UTF_8));
+			}
+			exchange.getResponseHeaders().add("Content-Encoding", "gzip");
+			exchange.getResponseHeaders().add("Content-Type", "application/json");
+			exchange.sendResponseHeaders(200, zipped.size());
+			try (OutputStream out = exchange.getResponseBody()) {
+				zipped.writeTo(out);
+			}
+		});
+		gzipping.start();
+		try {
+			// when
+			List<String> found = conduit(gzipping, ORG.conduitToken()).emails().humanAccountsWithEmail("a@example.com");
+
+			// then
+			assertThat(found).containsExactly("PHID-USER-a");
+			assertThat(headers.get("Accept-Encoding")).contains("gzip");
+			assertThat(headers.get("User-Agent")).matches("idsync/\\S+");
+		}
+		finally {
+			gzipping.stop(0);
+		}
+	}
+
+	@Test
+	void redirectIsNotFollowedButReportedWithItsTarget() throws IOException {
+		// given
+		HttpServer redirecting = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+		redirecting.createContext("/", (exchange) -> {
+			exchange.getRequestBody().readAllBytes();
+			exchange.getResponseHeaders().add("Location", "https://phorge.example.com/api/user.whoami");
+			exchange.sendResponseHeaders(301, -1);
+			exchange.close();
+		});
+		redirecting.start();
+		try {
+			// when / then
+			assertThatExceptionOfType(ConduitException.class)
+				.isThrownBy(() -> conduit(redirecting, ORG.conduitToken()).whoami())
+				.withMessageContaining("unexpected HTTP 301")
+				.withMessageContaining("https://phorge.example.com/api/user.whoami")
+				.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(ConduitFailure.MALFORMED));
+		}
+		finally {
+			redirecting.stop(0);
 		}
 	}
 
@@ -110,10 +258,16 @@ class ConduitTests {
 		AtomicInteger calls = new AtomicInteger();
 		HttpServer broken = serve((n) -> 503, calls);
 		try {
-			assertThatExceptionOfType(SourceException.class)
+			assertThatExceptionOfType(ConduitException.class)
 				.isThrownBy(() -> conduit(broken, ORG.conduitToken()).emails().humanAccountsWithEmail("a@example.com"))
+				.withMessageContaining("user.query")
 				.withMessageContaining("HTTP 503")
-				.withMessageContaining("after 3 attempts");
+				.withMessageContaining("after 3 attempts")
+				.satisfies((ex) -> {
+					assertThat(ex.kind()).isEqualTo(ConduitFailure.TRANSPORT);
+					assertThat(ex.retries()).isEqualTo(2);
+					assertThat(ex.rateLimitWaits()).isZero();
+				});
 			assertThat(calls).hasValue(3);
 		}
 		finally {
@@ -133,9 +287,11 @@ class ConduitTests {
 		});
 		html.start();
 		try {
-			assertThatExceptionOfType(SourceException.class)
+			assertThatExceptionOfType(ConduitException.class)
 				.isThrownBy(() -> conduit(html, ORG.conduitToken()).accounts().page(null))
-				.withMessageContaining("not JSON");
+				.withMessageContaining("not JSON")
+				.withMessageContaining("points at the Phorge instance itself")
+				.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(ConduitFailure.MALFORMED));
 		}
 		finally {
 			html.stop(0);
