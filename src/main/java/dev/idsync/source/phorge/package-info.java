@@ -1,5 +1,6 @@
 /**
- * The Phorge/Phabricator adapter: a Conduit client over OkHttp that follows Phorge's recorded behaviour.
+ * The Phorge/Phabricator adapter: a Conduit client over OkHttp that follows Phorge's recorded behaviour, and a
+ * read-only JDBC reader of Phorge's own database for what Conduit does not expose.
  */
 @NullMarked
 package dev.idsync.source.phorge;
