@@ -17,6 +17,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -42,12 +44,14 @@ class ConduitExchangesTests {
 
 	private final List<RecordedExchange> exchanges = RecordedExchange.readAll(RecordedExchange.referenceFile());
 
-	@Test
-	void vendoredCopyIsTheSharedReferenceByteForByte() throws IOException {
-		Path shared = RecordedExchange.sharedFile();
-		assumeTrue(Files.isRegularFile(shared), "no ../shared/reference beside the project");
-		assertThat(Files.readAllBytes(RecordedExchange.vendoredFile()))
-			.as("src/test/resources/reference/phorge-conduit-exchanges.md is stale: copy it again from " + shared)
+	/** Every vendored reference file: the exchanges, and Phorge's schema and sample rows (the database reader's). */
+	@ParameterizedTest
+	@ValueSource(strings = { "phorge-conduit-exchanges.md", "phorge-schema.sql", "phorge-db-sample-rows.txt" })
+	void vendoredCopyIsTheSharedReferenceByteForByte(String file) throws IOException {
+		Path shared = RecordedExchange.sharedFile().resolveSibling(file);
+		Path vendored = RecordedExchange.vendoredFile().resolveSibling(file);
+		assumeTrue(Files.isRegularFile(shared), "no " + shared + " beside the project");
+		assertThat(Files.readAllBytes(vendored)).as(vendored + " is stale: copy it again from " + shared)
 			.isEqualTo(Files.readAllBytes(shared));
 	}
 
