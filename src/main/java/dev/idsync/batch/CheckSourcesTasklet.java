@@ -1,5 +1,7 @@
 package dev.idsync.batch;
 
+import java.util.Set;
+
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -24,17 +26,27 @@ final class CheckSourcesTasklet implements Tasklet {
 
 	private final CompletenessProperties band;
 
-	CheckSourcesTasklet(RunStore runs, CompletenessProperties band) {
+	private final Set<String> mayBeEmpty;
+
+	/**
+	 * Creates the check.
+	 * @param runs where reads are recorded
+	 * @param band the completeness band
+	 * @param mayBeEmpty the sources that may legitimately be empty or shrink (only errors make them incomplete)
+	 */
+	CheckSourcesTasklet(RunStore runs, CompletenessProperties band, Set<String> mayBeEmpty) {
 		this.runs = runs;
 		this.band = band;
+		this.mayBeEmpty = Set.copyOf(mayBeEmpty);
 	}
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
 		String runId = RunParameters.runId(contribution.getStepExecution());
 		for (SourceRead read : this.runs.reads(runId)) {
-			SourceRead judged = SourceChecks.judge(read, this.runs.lastCompleteItems(read.name(), runId).orElse(null),
-					this.band.maxDropPercent(), this.band.maxDropCount());
+			SourceRead judged = this.mayBeEmpty.contains(read.name()) ? SourceChecks.judgeRows(read)
+					: SourceChecks.judge(read, this.runs.lastCompleteItems(read.name(), runId).orElse(null),
+							this.band.maxDropPercent(), this.band.maxDropCount());
 			this.runs.recordRead(runId, judged);
 			if (!judged.complete()) {
 				log.warn(judged.name() + " is INCOMPLETE: " + judged.reason()

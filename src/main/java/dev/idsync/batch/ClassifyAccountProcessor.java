@@ -57,7 +57,8 @@ final class ClassifyAccountProcessor implements ItemProcessor<AccountCase, Findi
 		String owner = this.owners.get(accountCase.account().username().toLowerCase(Locale.ROOT));
 		BotOwnership ownership = (owner != null && this.runId != null)
 				? new BotOwnership(owner, this.staging.person(this.runId, owner).orElse(null)) : null;
-		return Classifier.classify(new AccountCase(accountCase.account(), List.of(), ownership), this.completeness);
+		return Classifier.classify(new AccountCase(accountCase.account(), List.of(), ownership,
+				accountCase.details()), this.completeness);
 	}
 
 }

@@ -18,7 +18,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import dev.idsync.domain.Account;
 import dev.idsync.domain.AccountCase;
+import dev.idsync.domain.AccountEmail;
+import dev.idsync.domain.AccountSecurity;
+import dev.idsync.domain.ApiTokenInfo;
 import dev.idsync.domain.Action;
+import dev.idsync.domain.ExternalIdentifier;
 import dev.idsync.domain.Finding;
 import dev.idsync.domain.IdentityRecord;
 import dev.idsync.domain.Match;
@@ -30,7 +34,9 @@ import dev.idsync.domain.SourceIdentity;
 import dev.idsync.reconcile.PersonMerger;
 import dev.idsync.remediate.Planner;
 import dev.idsync.source.PagedSource;
+import dev.idsync.source.PhorgeDatabase;
 import dev.idsync.source.phorge.Conduit;
+import dev.idsync.store.AccountDetailStore;
 import dev.idsync.store.FindingStore;
 import dev.idsync.store.RunStore;
 import dev.idsync.store.StagingStore;
@@ -55,14 +61,19 @@ class NightlySyncJobConfiguration {
 	}
 
 	@Bean
+	PhorgeDatabaseReads phorgeDatabaseReads(JobSettings settings) {
+		return PhorgeDatabaseReads.of(settings);
+	}
+
+	@Bean
 	List<SourcePlan> sourcePlans(JobSettings settings) {
 		return SourcePlan.of(settings.properties(), settings.credentials());
 	}
 
 	@Bean
 	Job nightlySyncJob(JobRepository jobRepository, JobSettings settings, List<SourcePlan> sourcePlans,
-			RunStore runStore, StagingStore stagingStore, PlatformTransactionManager transactionManager,
-			Step prepareRunStep, Step readAccountsStep, Step checkSourcesStep, Step mergePersonsStep,
+			RunStore runStore, StagingStore stagingStore, AccountDetailStore details,
+			PhorgeDatabaseReads phorgeDatabase, PlatformTransactionManager transactionManager, Step prepareRunStep, Step readAccountsStep, Step checkSourcesStep, Step mergePersonsStep,
 			Step correlateByEmailStep, Step correlateByUsernameStep, Step classifyAccountsStep,
 			Step classifyPersonsStep, Step planActionsStep, Step writeReportStep) {
 		SimpleJobBuilder job = new JobBuilder(JOB_NAME, jobRepository).listener(
@@ -82,8 +93,21 @@ class NightlySyncJobConfiguration {
 								(runId, ids) -> stagingStore.insertEntitled(runId, plan.name(), ids))));
 			}
 		}
-		return job.next(readAccountsStep)
-			.next(checkSourcesStep)
+		job.next(readAccountsStep);
+		PhorgeDatabase database = phorgeDatabase.database();
+		if (database != null) {
+			// what Conduit does not expose, from Phorge's own database
+			job.next(readStep("readPhorgeEmailsStep", database.emails(), jobRepository, transactionManager, runStore,
+					new RunWriter<AccountEmail>(details::deleteEmails, details::insertEmails)))
+				.next(readStep("readPhorgeLinksStep", database.externalIdentifiers(), jobRepository,
+						transactionManager, runStore,
+						new RunWriter<ExternalIdentifier>(details::deleteLinks, details::insertLinks)))
+				.next(readStep("readPhorgeSecurityStep", database.security(), jobRepository, transactionManager,
+						runStore, new RunWriter<AccountSecurity>(details::deleteSecurity, details::insertSecurity)))
+				.next(readStep("readPhorgeTokensStep", database.tokens(), jobRepository, transactionManager,
+						runStore, new RunWriter<ApiTokenInfo>(details::deleteTokens, details::insertTokens)));
+		}
+		return job.next(checkSourcesStep)
 			.next(mergePersonsStep)
 			.next(correlateByEmailStep)
 			.next(correlateByUsernameStep)
@@ -112,9 +136,10 @@ class NightlySyncJobConfiguration {
 
 	@Bean
 	Step checkSourcesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			RunStore runStore, JobSettings settings) {
+			RunStore runStore, JobSettings settings, PhorgeDatabaseReads phorgeDatabase) {
 		return new StepBuilder("checkSourcesStep", jobRepository)
-			.tasklet(new CheckSourcesTasklet(runStore, settings.properties().completeness()), transactionManager)
+			.tasklet(new CheckSourcesTasklet(runStore, settings.properties().completeness(),
+					phorgeDatabase.mayBeEmpty()), transactionManager)
 			.listener(new StepProgressListener())
 			.build();
 	}
@@ -143,9 +168,20 @@ class NightlySyncJobConfiguration {
 		return executor;
 	}
 
+	/**
+	 * With Phorge's database, one join of addresses; without it, a {@code user.query} call per address, concurrently
+	 * within each chunk.
+	 */
 	@Bean
 	Step correlateByEmailStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			Conduit conduit, StagingStore stagingStore, ThreadPoolTaskExecutor correlationExecutor) {
+			Conduit conduit, StagingStore stagingStore, ThreadPoolTaskExecutor correlationExecutor,
+			PhorgeDatabaseReads phorgeDatabase) {
+		if (phorgeDatabase.configured()) {
+			return new StepBuilder("correlateByEmailStep", jobRepository)
+				.tasklet(new MatchByDatabaseEmailTasklet(stagingStore), transactionManager)
+				.listener(new StepProgressListener())
+				.build();
+		}
 		return new StepBuilder("correlateByEmailStep", jobRepository).<Person, List<Match>>chunk(100)
 			.transactionManager(transactionManager)
 			.reader(new RunCursorReader<>(stagingStore::persons))
@@ -168,10 +204,12 @@ class NightlySyncJobConfiguration {
 
 	@Bean
 	Step classifyAccountsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			StagingStore stagingStore, FindingStore findingStore, RunStore runStore, JobSettings settings) {
+			StagingStore stagingStore, FindingStore findingStore, RunStore runStore, JobSettings settings,
+			PhorgeDatabaseReads phorgeDatabase) {
 		return new StepBuilder("classifyAccountsStep", jobRepository).<AccountCase, Finding>chunk(CHUNK)
 			.transactionManager(transactionManager)
-			.reader(new RunCursorReader<>(stagingStore::accountCases))
+			.reader(new RunCursorReader<>((runId) -> stagingStore.accountCases(runId,
+					phorgeDatabase.configured() ? settings.clock().instant().getEpochSecond() : null)))
 			.processor(new ClassifyAccountProcessor(settings.properties().bots(), stagingStore, runStore))
 			.writer(new RunWriter<Finding>(findingStore::deleteAccountFindings, findingStore::insertFindings))
 			.listener(new StepProgressListener())

@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.idsync.config.StoreProperties;
+import dev.idsync.store.AccountDetailStore;
 import dev.idsync.store.FindingStore;
 import dev.idsync.store.RunStore;
 import dev.idsync.store.StagingStore;
@@ -34,6 +35,11 @@ class StoreConfiguration {
 	@Bean
 	StagingStore stagingStore(DataSource dataSource) {
 		return new StagingStore(dataSource);
+	}
+
+	@Bean
+	AccountDetailStore accountDetailStore(DataSource dataSource) {
+		return new AccountDetailStore(dataSource);
 	}
 
 	@Bean

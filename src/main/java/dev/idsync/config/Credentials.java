@@ -31,17 +31,24 @@ public record Credentials(@Nullable Secret okta, @Nullable Secret google, Secret
 		return new Credentials(
 				(okta != null) ? okta(okta, environment) : null,
 				(google != null) ? google(google, environment) : null,
-				Secret.resolve("idsync.phorge.token-file", phorge.tokenFile(), phorge.tokenEnv(), environment),
+				conduit(phorge, environment),
 				storePassword(store, environment),
 				(phorge.database() != null) ? phorgeDatabase(phorge.database(), environment) : null);
 	}
 
-	private static Secret phorgeDatabase(PhorgeDatabaseProperties database, Map<String, String> environment) {
+	/** The password of Phorge's database. */
+	public static Secret phorgeDatabase(PhorgeDatabaseProperties database, Map<String, String> environment) {
 		return Secret.resolve("idsync.phorge.database.password-file", database.passwordFile(), database.passwordEnv(),
 				environment);
 	}
 
-	private static Secret okta(OktaProperties okta, Map<String, String> environment) {
+	/** idsync's Conduit token. */
+	public static Secret conduit(PhorgeProperties phorge, Map<String, String> environment) {
+		return Secret.resolve("idsync.phorge.token-file", phorge.tokenFile(), phorge.tokenEnv(), environment);
+	}
+
+	/** The Okta API token or the service app's private key. */
+	public static Secret okta(OktaProperties okta, Map<String, String> environment) {
 		if (okta.usesPrivateKey()) {
 			return Secret.resolve("idsync.okta.private-key-file", okta.privateKeyFile(), okta.privateKeyEnv(),
 					environment);
@@ -49,7 +56,8 @@ public record Credentials(@Nullable Secret okta, @Nullable Secret google, Secret
 		return Secret.resolve("idsync.okta.token-file", okta.tokenFile(), okta.tokenEnv(), environment);
 	}
 
-	private static Secret google(GoogleProperties google, Map<String, String> environment) {
+	/** The Google service-account key, or else the access token. */
+	public static Secret google(GoogleProperties google, Map<String, String> environment) {
 		if (google.usesServiceAccount()) {
 			return Secret.resolve("idsync.google.credentials-file", google.credentialsFile(), google.credentialsEnv(),
 					environment);
@@ -58,7 +66,8 @@ public record Credentials(@Nullable Secret okta, @Nullable Secret google, Secret
 				environment);
 	}
 
-	private static Secret storePassword(StoreProperties store, Map<String, String> environment) {
+	/** The password of idsync's database (empty for the embedded H2 unless set). */
+	public static Secret storePassword(StoreProperties store, Map<String, String> environment) {
 		if (store.passwordFile() != null) {
 			return Secret.resolve("idsync.store.password-file", store.passwordFile(), store.passwordEnv(), environment);
 		}

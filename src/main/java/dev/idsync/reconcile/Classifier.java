@@ -74,12 +74,19 @@ public final class Classifier {
 	 */
 	public static Finding classify(AccountCase accountCase) {
 		Account account = accountCase.account();
-		return switch (account.kind()) {
+		Finding finding = switch (account.kind()) {
 			case LIST -> of(Category.MAILING_LIST, account, null, "mailing lists are never people",
 					List.of(describe(account)), null);
 			case BOT -> bot(account, accountCase.botOwnership());
 			case HUMAN -> human(account, accountCase.candidates());
 		};
+		if (accountCase.details() == null) {
+			return finding;
+		}
+		List<String> evidence = new ArrayList<>(finding.evidence());
+		evidence.add(accountCase.details().describe());
+		return new Finding(finding.category(), finding.username(), finding.phid(), finding.identity(), finding.rule(),
+				evidence, finding.matchedBy());
 	}
 
 	/**
@@ -204,6 +211,8 @@ public final class Classifier {
 	static String describe(Candidate candidate) {
 		return switch (candidate.method()) {
 			case EMAIL -> "matched by email " + candidate.detail() + " (high confidence)";
+			case UNVERIFIED_EMAIL -> "matched by email " + candidate.detail() + ", an address the account holds but "
+					+ "never verified (medium confidence)";
 			case USERNAME -> "matched by username rule: @" + candidate.detail()
 					+ " is the local part of the primary email (medium confidence)";
 		};

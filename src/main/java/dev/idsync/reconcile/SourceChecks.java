@@ -24,11 +24,9 @@ public final class SourceChecks {
 	 */
 	public static SourceRead judge(SourceRead read, @Nullable Integer lastComplete, int maxDropPercent,
 			int maxDropCount) {
-		if (!read.complete()) {
-			return read;
-		}
-		if (!read.problems().isEmpty()) {
-			return read.incomplete("unreadable rows (first: " + read.problems().get(0) + ")");
+		SourceRead rows = judgeRows(read);
+		if (!rows.complete()) {
+			return rows;
 		}
 		if (read.items() == 0) {
 			return read.incomplete("returned nobody; an empty source is never trusted");
@@ -40,6 +38,19 @@ public final class SourceChecks {
 						+ lastComplete + "); a drop of more than " + maxDropPercent + "% or " + maxDropCount
 						+ " is not trusted (idsync.completeness)");
 			}
+		}
+		return read;
+	}
+
+	/**
+	 * Judges a read that may legitimately be empty or shrink (external-account links, API tokens): only errors and
+	 * unreadable rows make it incomplete.
+	 * @param read the read as it ended
+	 * @return the read, marked incomplete when a row could not be read
+	 */
+	public static SourceRead judgeRows(SourceRead read) {
+		if (read.complete() && !read.problems().isEmpty()) {
+			return read.incomplete("unreadable rows (first: " + read.problems().get(0) + ")");
 		}
 		return read;
 	}

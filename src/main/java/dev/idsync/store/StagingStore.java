@@ -3,6 +3,7 @@ package dev.idsync.store;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -15,6 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.idsync.domain.Account;
 import dev.idsync.domain.AccountCase;
+import dev.idsync.domain.AccountDetails;
 import dev.idsync.domain.AccountKind;
 import dev.idsync.domain.Candidate;
 import dev.idsync.domain.IdentityRecord;
@@ -32,12 +34,22 @@ import dev.idsync.domain.SourceIdentity;
  */
 public final class StagingStore {
 
-	private static final String[] STAGING = { "stage_identity", "stage_person", "stage_account", "stage_match",
-			"stage_entitled" };
+	private static final String[] STAGING = { "stage_identity", "stage_person", "stage_person_email", "stage_account",
+			"stage_match", "stage_entitled", "stage_account_email", "stage_account_link", "stage_account_security",
+			"stage_token" };
 
 	/** The columns a {@link Person} is read from, on {@code stage_person} aliased {@code p}. */
 	private static final String PERSON = "p.person_key, p.display_name, p.emails, p.lifecycle, p.sources, p.entitled, "
 			+ "p.conflict, p.username_hint";
+
+	/** What Phorge's database staged about each account, aggregated per account (aliases s, t, e, l). */
+	private static final String DETAILS = "LEFT JOIN stage_account_security s ON s.run_id = a.run_id AND s.phid = a.phid "
+			+ "LEFT JOIN (SELECT owner_phid, COUNT(*) AS live_tokens FROM stage_token WHERE run_id = ? AND "
+			+ "(expires_epoch IS NULL OR expires_epoch > ?) GROUP BY owner_phid) t ON t.owner_phid = a.phid "
+			+ "LEFT JOIN (SELECT phid, COUNT(*) AS addresses, SUM(CASE WHEN verified THEN 0 ELSE 1 END) AS unverified "
+			+ "FROM stage_account_email WHERE run_id = ? GROUP BY phid) e ON e.phid = a.phid "
+			+ "LEFT JOIN (SELECT phid, COUNT(DISTINCT external_phid) AS links FROM stage_account_link WHERE run_id = ? "
+			+ "GROUP BY phid) l ON l.phid = a.phid ";
 
 	private final DataSource dataSource;
 
@@ -123,10 +135,27 @@ public final class StagingStore {
 	/** Deletes the merged persons (a restarted merge starts over). */
 	public void deletePersons(String runId) {
 		this.jdbc.update("DELETE FROM stage_person WHERE run_id = ?", runId);
+		this.jdbc.update("DELETE FROM stage_person_email WHERE run_id = ?", runId);
 	}
 
-	/** Stages merged persons. */
+	/** Stages merged persons, and each of their addresses as a row of its own (compared case-insensitively). */
 	public void insertPersons(String runId, List<? extends Person> persons) {
+		List<String[]> addresses = new ArrayList<>();
+		for (Person person : persons) {
+			Set<String> keys = new HashSet<>();
+			for (String email : person.emails()) {
+				if (keys.add(email.toLowerCase(Locale.ROOT))) {
+					addresses.add(new String[] { person.key(), email, email.toLowerCase(Locale.ROOT) });
+				}
+			}
+		}
+		this.jdbc.batchUpdate("INSERT INTO stage_person_email (run_id, person_key, address, address_key) "
+				+ "VALUES (?, ?, ?, ?)", addresses, 500, (statement, address) -> {
+					statement.setString(1, runId);
+					statement.setString(2, address[0]);
+					statement.setString(3, address[1]);
+					statement.setString(4, address[2]);
+				});
 		this.jdbc.batchUpdate("INSERT INTO stage_person (run_id, person_key, username_key, display_name, emails, "
 				+ "lifecycle, sources, entitled, conflict, username_hint) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", persons,
 				500, (statement, person) -> {
@@ -203,6 +232,24 @@ public final class StagingStore {
 	}
 
 	/**
+	 * Ties persons to human accounts holding one of their addresses, as Phorge's database lists them (staged by
+	 * {@link AccountDetailStore}): a verified address is an {@link MatchMethod#EMAIL} match, an address the account
+	 * added but never verified only an {@link MatchMethod#UNVERIFIED_EMAIL} one. Compared case-insensitively, like
+	 * Phorge's collation; one join instead of a {@code user.query} call per address.
+	 * @return how many matches were added
+	 */
+	public int matchByDatabaseEmail(String runId) {
+		return this.jdbc.update("INSERT INTO stage_match (run_id, person_key, phid, method, method_rank, detail) "
+				+ "SELECT pe.run_id, pe.person_key, ae.phid, "
+				+ "CASE WHEN ae.verified THEN ? ELSE ? END, CASE WHEN ae.verified THEN ? ELSE ? END, pe.address "
+				+ "FROM stage_person_email pe "
+				+ "JOIN stage_account_email ae ON ae.run_id = pe.run_id AND ae.address_key = pe.address_key "
+				+ "JOIN stage_account a ON a.run_id = ae.run_id AND a.phid = ae.phid AND a.kind = 'HUMAN' "
+				+ "WHERE pe.run_id = ?", MatchMethod.EMAIL.name(), MatchMethod.UNVERIFIED_EMAIL.name(),
+				MatchMethod.EMAIL.ordinal(), MatchMethod.UNVERIFIED_EMAIL.ordinal(), runId);
+	}
+
+	/**
 	 * Ties persons to human accounts whose username equals their username candidate (a source's username hint, else
 	 * the primary email's local part), case-insensitively, where neither side has any email match: a username never
 	 * overrides an email.
@@ -223,16 +270,32 @@ public final class StagingStore {
 	 * method, with how many accounts that person claims in all, grouped per account in id order.
 	 */
 	public CloseableIterator<AccountCase> accountCases(String runId) {
-		String sql = "WITH pair AS (SELECT person_key, phid, MIN(method_rank) AS method_rank, MIN(detail) AS detail "
-				+ "FROM stage_match WHERE run_id = ? GROUP BY person_key, phid), "
+		return accountCases(runId, null);
+	}
+
+	/**
+	 * Every account with the persons who claim it and, when {@code detailsAt} is given, what Phorge's database
+	 * staged about it ({@link AccountDetailStore}).
+	 * @param runId the run
+	 * @param detailsAt the epoch second tokens are judged live at, or {@code null} for no database details
+	 */
+	public CloseableIterator<AccountCase> accountCases(String runId, @Nullable Long detailsAt) {
+		boolean details = detailsAt != null;
+		String sql = "WITH ranked AS (SELECT person_key, phid, method_rank, detail, ROW_NUMBER() OVER (PARTITION BY "
+				+ "person_key, phid ORDER BY method_rank, detail) AS n FROM stage_match WHERE run_id = ?), "
+				+ "pair AS (SELECT person_key, phid, method_rank, detail FROM ranked WHERE n = 1), "
 				+ "claims AS (SELECT person_key, COUNT(*) AS claimed FROM pair GROUP BY person_key) "
 				+ "SELECT a.phid, a.account_id, a.username, a.real_name, a.kind, a.disabled, a.approved, a.admin, "
 				+ "a.created_epoch, pair.method_rank, pair.detail, claims.claimed, " + PERSON
+				+ (details ? ", s.mfa, t.live_tokens, e.addresses, e.unverified, l.links" : "")
 				+ " FROM stage_account a LEFT JOIN pair ON pair.phid = a.phid "
 				+ "LEFT JOIN claims ON claims.person_key = pair.person_key "
 				+ "LEFT JOIN stage_person p ON p.run_id = a.run_id AND p.person_key = pair.person_key "
+				+ (details ? DETAILS : "")
 				+ "WHERE a.run_id = ? ORDER BY a.account_id, a.phid, p.person_key";
-		Cursor<ClaimRow> rows = new Cursor<>(this.dataSource, sql, (rs, i) -> claim(rs), runId, runId);
+		Object[] args = details ? new Object[] { runId, runId, detailsAt, runId, runId, runId }
+				: new Object[] { runId, runId };
+		Cursor<ClaimRow> rows = new Cursor<>(this.dataSource, sql, (rs, i) -> claim(rs, details), args);
 		return new Grouped<>(rows, (row) -> row.account().phid()).map(StagingStore::accountCase);
 	}
 
@@ -251,18 +314,27 @@ public final class StagingStore {
 				candidates.add(row.candidate());
 			}
 		}
-		return new AccountCase(rows.get(0).account(), candidates, null);
+		return new AccountCase(rows.get(0).account(), candidates, null, rows.get(0).details());
 	}
 
-	private static ClaimRow claim(ResultSet rs) throws SQLException {
+	private static ClaimRow claim(ResultSet rs, boolean withDetails) throws SQLException {
 		Account account = new Account(rs.getLong("account_id"), rs.getString("phid"), rs.getString("username"),
 				rs.getString("real_name"), AccountKind.valueOf(rs.getString("kind")), rs.getBoolean("disabled"),
 				rs.getBoolean("approved"), rs.getBoolean("admin"), rs.getLong("created_epoch"));
+		AccountDetails details = withDetails ? details(rs) : null;
 		if (rs.getString("person_key") == null) {
-			return new ClaimRow(account, null);
+			return new ClaimRow(account, null, details);
 		}
 		MatchMethod method = MatchMethod.values()[rs.getInt("method_rank")];
-		return new ClaimRow(account, new Candidate(person(rs), method, rs.getString("detail"), rs.getInt("claimed")));
+		return new ClaimRow(account, new Candidate(person(rs), method, rs.getString("detail"), rs.getInt("claimed")),
+				details);
+	}
+
+	private static AccountDetails details(ResultSet rs) throws SQLException {
+		boolean mfa = rs.getBoolean("mfa");
+		Boolean known = rs.wasNull() ? null : mfa;
+		return new AccountDetails(known, rs.getInt("live_tokens"), rs.getInt("addresses"), rs.getInt("unverified"),
+				rs.getInt("links"));
 	}
 
 	private static Person person(ResultSet rs) throws SQLException {
@@ -284,7 +356,7 @@ public final class StagingStore {
 	}
 
 	/** One row of the claims query: an account and, when someone claims it, one candidate. */
-	private record ClaimRow(Account account, @Nullable Candidate candidate) {
+	private record ClaimRow(Account account, @Nullable Candidate candidate, @Nullable AccountDetails details) {
 	}
 
 }

@@ -91,6 +91,17 @@ class ClassifierTests {
 	}
 
 	@Test
+	void classifyWhenMatchedByUnverifiedAddressSaysSoWithMediumConfidence() {
+		Candidate unverified = new Candidate(ALICE, MatchMethod.UNVERIFIED_EMAIL, "alice@example.com", 1);
+		Finding finding = Classifier.classify(new AccountCase(account("alice", false, true), List.of(unverified),
+				null));
+		assertThat(finding.category()).isEqualTo(Category.LINKED_OK);
+		assertThat(finding.confidence()).isEqualTo(Confidence.MEDIUM);
+		assertThat(finding.evidence()).contains("matched by email alice@example.com, an address the account holds but "
+				+ "never verified (medium confidence)");
+	}
+
+	@Test
 	void classifyWhenMailingListIsNeverAPerson() {
 		Account list = new Account(9, "PHID-USER-list", "ops-list", "Ops", AccountKind.LIST, false, true, false, 0);
 		assertThat(Classifier.classify(new AccountCase(list, List.of(), null)).category())

@@ -29,6 +29,16 @@ class PlannerTests {
 	}
 
 	@Test
+	void planWhenLeaverMatchedOnlyByAnUnverifiedAddressAsksAHuman() {
+		assertThat(Planner.plan(finding(Category.LEAVER_ACTIVE, MatchMethod.UNVERIFIED_EMAIL))).get()
+			.extracting(Action::type)
+			.isEqualTo(ActionType.FLAG_FOR_REVIEW);
+		assertThat(Planner.plan(finding(Category.PENDING_APPROVAL, MatchMethod.UNVERIFIED_EMAIL))).get()
+			.extracting(Action::type)
+			.isEqualTo(ActionType.FLAG_FOR_REVIEW);
+	}
+
+	@Test
 	void planWhenOrphanDisables() {
 		Action action = Planner.plan(finding(Category.ORPHAN, null)).orElseThrow();
 		assertThat(action.type()).isEqualTo(ActionType.DISABLE);

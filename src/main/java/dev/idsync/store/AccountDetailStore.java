@@ -1,0 +1,107 @@
+package dev.idsync.store;
+
+import java.sql.Types;
+import java.util.List;
+import java.util.Locale;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import dev.idsync.domain.AccountEmail;
+import dev.idsync.domain.AccountSecurity;
+import dev.idsync.domain.ApiTokenInfo;
+import dev.idsync.domain.ExternalIdentifier;
+
+/**
+ * What one run read from Phorge's own database about its accounts: email addresses, external-account identifiers,
+ * MFA enrolment and API tokens (never their values). Each read replaces its own rows, so that a restarted read
+ * starts over.
+ */
+public final class AccountDetailStore {
+
+	private static final int BATCH = 500;
+
+	private final JdbcTemplate jdbc;
+
+	public AccountDetailStore(DataSource dataSource) {
+		this.jdbc = new JdbcTemplate(dataSource);
+	}
+
+	/** Deletes the staged addresses. */
+	public void deleteEmails(String runId) {
+		this.jdbc.update("DELETE FROM stage_account_email WHERE run_id = ?", runId);
+	}
+
+	/** Stages addresses, each with its case-insensitive key. */
+	public void insertEmails(String runId, List<? extends AccountEmail> emails) {
+		this.jdbc.batchUpdate("INSERT INTO stage_account_email (run_id, phid, address, address_key, verified, "
+				+ "is_primary) VALUES (?, ?, ?, ?, ?, ?)", emails, BATCH, (statement, email) -> {
+					statement.setString(1, runId);
+					statement.setString(2, email.phid());
+					statement.setString(3, email.address());
+					statement.setString(4, email.address().toLowerCase(Locale.ROOT));
+					statement.setBoolean(5, email.verified());
+					statement.setBoolean(6, email.primary());
+				});
+	}
+
+	/** Deletes the staged external-account identifiers. */
+	public void deleteLinks(String runId) {
+		this.jdbc.update("DELETE FROM stage_account_link WHERE run_id = ?", runId);
+	}
+
+	/** Stages external-account identifiers. */
+	public void insertLinks(String runId, List<? extends ExternalIdentifier> identifiers) {
+		this.jdbc.batchUpdate("INSERT INTO stage_account_link (run_id, phid, external_phid, provider_type, "
+				+ "provider_domain, identifier) VALUES (?, ?, ?, ?, ?, ?)", identifiers, BATCH,
+				(statement, identifier) -> {
+					statement.setString(1, runId);
+					statement.setString(2, identifier.phid());
+					statement.setString(3, identifier.externalAccountPhid());
+					statement.setString(4, identifier.providerType());
+					statement.setString(5, identifier.providerDomain());
+					statement.setString(6, identifier.identifier());
+				});
+	}
+
+	/** Deletes the staged MFA enrolments. */
+	public void deleteSecurity(String runId) {
+		this.jdbc.update("DELETE FROM stage_account_security WHERE run_id = ?", runId);
+	}
+
+	/** Stages MFA enrolments. */
+	public void insertSecurity(String runId, List<? extends AccountSecurity> accounts) {
+		this.jdbc.batchUpdate("INSERT INTO stage_account_security (run_id, phid, mfa) VALUES (?, ?, ?)", accounts,
+				BATCH, (statement, account) -> {
+					statement.setString(1, runId);
+					statement.setString(2, account.phid());
+					statement.setBoolean(3, account.mfa());
+				});
+	}
+
+	/** Deletes the staged token inventory. */
+	public void deleteTokens(String runId) {
+		this.jdbc.update("DELETE FROM stage_token WHERE run_id = ?", runId);
+	}
+
+	/** Stages the token inventory: owner, type, name and dates, never a value. */
+	public void insertTokens(String runId, List<? extends ApiTokenInfo> tokens) {
+		this.jdbc.batchUpdate("INSERT INTO stage_token (run_id, token_id, owner_phid, token_type, token_name, "
+				+ "created_epoch, expires_epoch) VALUES (?, ?, ?, ?, ?, ?, ?)", tokens, BATCH, (statement, token) -> {
+					statement.setString(1, runId);
+					statement.setLong(2, token.id());
+					statement.setString(3, token.ownerPhid());
+					statement.setString(4, token.type());
+					statement.setString(5, token.name());
+					statement.setLong(6, token.createdEpochSecond());
+					if (token.expiresEpochSecond() != null) {
+						statement.setLong(7, token.expiresEpochSecond());
+					}
+					else {
+						statement.setNull(7, Types.BIGINT);
+					}
+				});
+	}
+
+}
