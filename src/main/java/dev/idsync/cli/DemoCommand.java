@@ -58,7 +58,7 @@ final class DemoCommand implements Callable<Integer> {
 					this.organisation.seed);
 			// the demo configures itself exactly as a user would: a configuration file written by the simulator
 			Path config = work.resolve("demo.yml");
-			simulator.writeConfig(config);
+			simulator.writeConfig(config, this.organisation.access());
 			IdsyncProperties properties = ConfigLoader.load(config);
 			JobSettings settings = new JobSettings(properties, Credentials.resolve(properties, System.getenv()), clock);
 			RunResult result = NightlySync.run(settings, RunIds.next(clock), this.reportDir);

@@ -8,11 +8,12 @@ import picocli.CommandLine.Option;
 import dev.idsync.sim.Fault;
 import dev.idsync.sim.Faults;
 import dev.idsync.sim.OrgGenerator;
+import dev.idsync.sim.PhorgeAccess;
 import dev.idsync.sim.SyntheticOrg;
 
 /**
- * The options that shape the simulator, shared by {@code demo} and {@code sim serve}: its synthetic organisation and
- * the faults it injects.
+ * The options that shape the simulator, shared by {@code demo} and {@code sim serve}: its synthetic organisation,
+ * the faults it injects and how the configuration it writes lets idsync read Phorge.
  */
 final class OrgOptions {
 
@@ -28,8 +29,14 @@ final class OrgOptions {
 			description = { "Makes the simulator misbehave (repeatable): SOURCE is okta, google or conduit; KIND is "
 					+ "http500, truncate, empty, slow, badjson or ratelimit; PAGE counts from 1 (default 1) in each "
 					+ "listing; a fault fails that page every time unless ':once' is added, when only the first "
-					+ "attempt fails and retries recover. E.g. --fault okta:http500:3 --fault google:ratelimit:1:once" })
+					+ "attempt fails and retries recover. E.g. --fault okta:http500:3 --fault google:ratelimit:1:once",
+					"--fault phorge-db:down makes Phorge's database unreachable for idsync (Conduit keeps working)." })
 	List<String> faults = new ArrayList<>();
+
+	@Option(names = "--conduit-only",
+			description = "Leaves Phorge's database out of the configuration the simulator writes: idsync reads Phorge "
+					+ "through Conduit only, as where it may not read the database.")
+	boolean conduitOnly;
 
 	/**
 	 * The faults to inject.
@@ -37,6 +44,11 @@ final class OrgOptions {
 	 */
 	Faults faults() {
 		return new Faults(this.faults.stream().map(Fault::parse).toList());
+	}
+
+	/** Whether the configuration written for idsync includes Phorge's database. */
+	PhorgeAccess access() {
+		return this.conduitOnly ? PhorgeAccess.CONDUIT : PhorgeAccess.CONDUIT_AND_DATABASE;
 	}
 
 	/**

@@ -15,14 +15,15 @@ import picocli.CommandLine.Spec;
 import dev.idsync.sim.SimPorts;
 import dev.idsync.sim.Simulator;
 import dev.idsync.sim.SyntheticOrg;
+import dev.idsync.sim.phorge.db.PhorgeDatabaseSimServer;
 
 /**
  * {@code idsync sim serve}: runs the simulator as its own process until interrupted.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
 		description = { "Serves a synthetic organisation on loopback until interrupted (Ctrl-C): an Okta org, a "
-				+ "Google Workspace customer and a Phorge instance, with every drift category planted in known "
-				+ "numbers.",
+				+ "Google Workspace customer and a Phorge instance (Conduit and its database), with every drift "
+				+ "category planted in known numbers.",
 				"Then run 'idsync run --config <the --config-out file>' in another shell." })
 final class SimServeCommand implements Callable<Integer> {
 
@@ -53,6 +54,11 @@ final class SimServeCommand implements Callable<Integer> {
 			description = "Phorge's port (default: ephemeral).")
 	int conduitPort;
 
+	@Option(names = "--phorge-db-port", paramLabel = "PORT", defaultValue = "0",
+			description = "The port of Phorge's database, an H2 database speaking H2's TCP protocol (default: "
+					+ "ephemeral).")
+	int phorgeDbPort;
+
 	@Option(names = "--okta-rate-limit", paramLabel = "N", defaultValue = "600",
 			description = "Okta's rate limit of /api/v1/users, requests per minute (default ${DEFAULT-VALUE}, "
 					+ "Okta's Enterprise default).")
@@ -63,10 +69,11 @@ final class SimServeCommand implements Callable<Integer> {
 		CommandSpec command = this.spec;
 		SyntheticOrg org = this.organisation.generate();
 		CountDownLatch stopped = new CountDownLatch(1);
-		try (Simulator simulator = Simulator.start(org, new SimPorts(this.oktaPort, this.googlePort, this.conduitPort),
-				Clock.systemUTC(), this.organisation.faults(), this.oktaRateLimit)) {
+		try (Simulator simulator = Simulator.start(org,
+				new SimPorts(this.oktaPort, this.googlePort, this.conduitPort, this.phorgeDbPort), Clock.systemUTC(),
+				this.organisation.faults(), this.oktaRateLimit)) {
 			if (this.configOut != null) {
-				simulator.writeConfig(this.configOut);
+				simulator.writeConfig(this.configOut, this.organisation.access());
 			}
 			if (this.truthOut != null) {
 				simulator.writeTruth(this.truthOut);
@@ -77,6 +84,8 @@ final class SimServeCommand implements Callable<Integer> {
 			out.println("  Okta:   " + simulator.oktaUrl());
 			out.println("  Google: " + simulator.googleUrl());
 			out.println("  Phorge: " + simulator.conduitUrl());
+			out.println("  Phorge's database: " + simulator.phorgeDatabase().jdbcUrl() + " (user "
+					+ PhorgeDatabaseSimServer.READER + (simulator.phorgeDatabase().reachable() ? ")" : "; down)"));
 			out.println("  planted: " + simulator.plantedCounts());
 			if (!this.organisation.faults.isEmpty()) {
 				out.println("  faults: " + this.organisation.faults);

@@ -3,16 +3,27 @@ package dev.idsync.sim;
 import java.util.Set;
 
 /**
- * One injected fault: {@code SOURCE:KIND[:PAGE][:once]}, e.g. {@code okta:http500:3} or {@code google:truncate:2:once}.
+ * One injected fault: {@code SOURCE:KIND[:PAGE][:once]}, e.g. {@code okta:http500:3} or {@code google:truncate:2:once},
+ * or {@code phorge-db:down}, which makes Phorge's database unreachable for the whole run.
  *
- * @param source {@code okta}, {@code google} or {@code conduit}
+ * @param source {@code okta}, {@code google}, {@code conduit} or {@code phorge-db}
  * @param kind what goes wrong
  * @param page the page of a listing that fails, counting from 1 (each listing or filter pass counts on its own)
  * @param once whether the page fails only the first time it is asked (retries then recover), else every time
  */
 public record Fault(String source, FaultKind kind, int page, boolean once) {
 
-	private static final Set<String> SOURCES = Set.of("okta", "google", "conduit");
+	/** Phorge's database, which serves no pages: it is either there or {@link FaultKind#DOWN}. */
+	static final String PHORGE_DB = "phorge-db";
+
+	private static final Set<String> SOURCES = Set.of("okta", "google", "conduit", PHORGE_DB);
+
+	public Fault {
+		if (source.equals(PHORGE_DB) != (kind == FaultKind.DOWN)) {
+			throw new IllegalArgumentException("Only phorge-db can be down, and it can only be down: " + source + ":"
+					+ kind);
+		}
+	}
 
 	/**
 	 * Parses a fault as the command line gives it.
@@ -27,7 +38,16 @@ public record Fault(String source, FaultKind kind, int page, boolean once) {
 					+ "e.g. okta:http500:3");
 		}
 		if (!SOURCES.contains(parts[0])) {
-			throw new IllegalArgumentException("--fault '" + spec + "': the source must be okta, google or conduit");
+			throw new IllegalArgumentException("--fault '" + spec + "': the source must be okta, google, conduit or "
+					+ "phorge-db");
+		}
+		if (parts[0].equals(PHORGE_DB) != parts[1].equals("down")) {
+			throw new IllegalArgumentException("--fault '" + spec + "': Phorge's database knows only one fault, "
+					+ "phorge-db:down, and only it can be down");
+		}
+		if (parts[0].equals(PHORGE_DB) && parts.length > 2) {
+			throw new IllegalArgumentException("--fault '" + spec + "': phorge-db:down takes no page and no 'once': "
+					+ "the database is down for the whole run");
 		}
 		int page = 1;
 		boolean once = false;

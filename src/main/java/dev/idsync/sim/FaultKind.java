@@ -23,7 +23,10 @@ public enum FaultKind {
 	BADJSON,
 
 	/** A 429 answer (a storm, when persistent), in the service's own format. */
-	RATELIMIT;
+	RATELIMIT,
+
+	/** Nothing listens on the service's port, so every connection is refused: for Phorge's database only. */
+	DOWN;
 
 	/** How long a {@link #SLOW} page waits before answering. */
 	public static final long SLOW_MILLIS = 2_000;
@@ -36,7 +39,7 @@ public enum FaultKind {
 			}
 		}
 		throw new IllegalArgumentException("Unknown fault kind '" + name
-				+ "': use http500, truncate, empty, slow, badjson or ratelimit");
+				+ "': use http500, truncate, empty, slow, badjson or ratelimit (or down, for phorge-db)");
 	}
 
 }

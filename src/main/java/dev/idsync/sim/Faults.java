@@ -43,6 +43,12 @@ public final class Faults {
 		return Optional.empty();
 	}
 
+	/** Whether {@code source} is {@link FaultKind#DOWN} for the whole run. */
+	public boolean down(String source) {
+		return this.faults.stream()
+			.anyMatch((fault) -> fault.source().equals(source) && fault.kind() == FaultKind.DOWN);
+	}
+
 	/** The configured faults, for a summary. */
 	public List<Fault> all() {
 		return this.faults;

@@ -4,6 +4,7 @@ import java.security.KeyPair;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +27,7 @@ import dev.idsync.sim.okta.OktaSimGroup;
 import dev.idsync.sim.okta.OktaSimOrg;
 import dev.idsync.sim.okta.OktaSimUser;
 import dev.idsync.sim.phorge.PhorgeEmail;
+import dev.idsync.sim.phorge.PhorgeExternalAccount;
 import dev.idsync.sim.phorge.PhorgeToken;
 import dev.idsync.sim.phorge.PhorgeUser;
 
@@ -33,6 +35,8 @@ import dev.idsync.sim.phorge.PhorgeUser;
  * Generates a deterministic synthetic organisation that plants every drift category the job knows, in known numbers,
  * with the mess of a real one: people in one or both identity providers, mixed-case and secondary addresses, Google
  * aliases, username-only matches, disputes, bots with and without owners, unapproved accounts and mailing lists.
+ * Phorge's sign-ins (external accounts, MFA enrolment) are planted last, from a random source of their own (see
+ * {@link SignIns}), so that they change nothing else a seed plants.
  */
 public final class OrgGenerator {
 
@@ -43,6 +47,8 @@ public final class OrgGenerator {
 	static final long EPOCH = 1_795_000_000L;
 
 	private static final String DOMAIN = "example.com";
+
+	private final long seed;
 
 	private final Random random;
 
@@ -70,9 +76,16 @@ public final class OrgGenerator {
 
 	private final List<String> googleEntitled = new ArrayList<>();
 
+	/** Where each planted person exists in the identity providers. */
+	private final Map<Human, IdpUsers> idpUsers = new HashMap<>();
+
+	/** The person behind each human account, by username (a disputed account: the person it was made for). */
+	private final Map<String, Human> owners = new HashMap<>();
+
 	private int employees;
 
 	private OrgGenerator(long seed) {
+		this.seed = seed;
 		this.random = new Random(seed);
 		this.names = new Names(this.random);
 		this.ids = new Ids(this.random);
@@ -153,6 +166,7 @@ public final class OrgGenerator {
 		Planted planted = new Planted(human, null, List.of(), employeeId(), username);
 		identity(planted, Presence.OKTA, State.ACTIVE, true);
 		this.active.add(human);
+		this.owners.put(username, human);
 		this.accounts.add(Draft.human(username, human.realName(), AccountState.ENABLED,
 				List.of(row(this.names.unique(human.local(), "legacy.example.org"), true)), "LINKED_OK"));
 	}
@@ -161,8 +175,10 @@ public final class OrgGenerator {
 	private void plantSharedDispute() {
 		Human a = identity(Presence.OKTA, State.ACTIVE).human();
 		Human b = identity(Presence.GOOGLE, State.ACTIVE).human();
-		this.accounts.add(Draft.human(username(a), a.realName(), AccountState.ENABLED,
-				List.of(row(a.email(), true), row(b.email(), false)), "DISPUTED"));
+		Draft draft = Draft.human(username(a), a.realName(), AccountState.ENABLED,
+				List.of(row(a.email(), true), row(b.email(), false)), "DISPUTED");
+		this.owners.put(draft.username(), a);
+		this.accounts.add(draft);
 	}
 
 	/** One person whose two addresses are on two different accounts. */
@@ -170,8 +186,10 @@ public final class OrgGenerator {
 		Human human = this.names.person(DOMAIN);
 		String second = this.names.unique(human.local(), "home.example.org");
 		identity(new Planted(human, second, List.of(), employeeId(), null), Presence.OKTA, State.ACTIVE, true);
-		this.accounts.add(Draft.human(username(human), human.realName(), AccountState.ENABLED,
-				List.of(row(human.email(), true)), "DISPUTED"));
+		Draft first = Draft.human(username(human), human.realName(), AccountState.ENABLED,
+				List.of(row(human.email(), true)), "DISPUTED");
+		this.owners.put(first.username(), human);
+		this.accounts.add(first);
 		this.accounts.add(Draft.human(this.names.username(Names.ascii(human.first()) + "-home", this.usernames),
 				human.realName(), AccountState.ENABLED, List.of(row(second, true)), "DISPUTED"));
 	}
@@ -238,20 +256,23 @@ public final class OrgGenerator {
 
 	private void identity(Planted planted, Presence presence, State state, boolean entitled) {
 		Instant created = Instant.ofEpochSecond(EPOCH - 86_400L * (30 + this.random.nextInt(2_000)));
+		OktaSimUser oktaUser = null;
+		GoogleSimUser googleUser = null;
 		if (presence.hasOkta()) {
-			OktaSimUser user = oktaUser(planted, state, created);
-			this.okta.add(user);
+			oktaUser = oktaUser(planted, state, created);
+			this.okta.add(oktaUser);
 			if (entitled) {
-				this.oktaEntitled.add(user.id());
+				this.oktaEntitled.add(oktaUser.id());
 			}
 		}
 		if (presence.hasGoogle()) {
-			GoogleSimUser user = googleUser(planted, state, created);
-			this.google.add(user);
+			googleUser = googleUser(planted, state, created);
+			this.google.add(googleUser);
 			if (entitled) {
-				this.googleEntitled.add(user.id());
+				this.googleEntitled.add(googleUser.id());
 			}
 		}
+		this.idpUsers.put(planted.human(), new IdpUsers(oktaUser, googleUser));
 	}
 
 	private OktaSimUser oktaUser(Planted planted, State state, Instant created) {
@@ -286,6 +307,7 @@ public final class OrgGenerator {
 				: username(human);
 		Draft draft = Draft.human(username, human.realName(), account, style.emails(planted, this.names, this.random),
 				category);
+		this.owners.put(username, human);
 		this.accounts.add(draft);
 	}
 
@@ -352,8 +374,17 @@ public final class OrgGenerator {
 						this.ids.keyId(), googleKey.getPublic(), "admin@" + DOMAIN,
 						Set.of("https://www.googleapis.com/auth/admin.directory.user.readonly",
 								"https://www.googleapis.com/auth/admin.directory.group.member.readonly")));
-		return new SyntheticOrg(okta, Keys.pem(oktaKey), google, Keys.pem(googleKey), users, emails, tokens,
-				disablers, Map.copyOf(this.botOwners), conduitToken, truth);
+		SignIns signIns = new SignIns(this.seed);
+		List<PhorgeUser> enrolled = signIns.enrolMfa(users);
+		List<PhorgeExternalAccount> links = signIns.link(enrolled, this::idpUsers);
+		return new SyntheticOrg(okta, Keys.pem(oktaKey), google, Keys.pem(googleKey), enrolled, emails, tokens,
+				disablers, Map.copyOf(this.botOwners), conduitToken, truth, signIns.providers(), links);
+	}
+
+	/** Where the person behind an account exists, or {@code null} when no person stands behind it. */
+	private @Nullable IdpUsers idpUsers(PhorgeUser user) {
+		Human owner = this.owners.get(user.userName());
+		return (owner != null) ? this.idpUsers.get(owner) : null;
 	}
 
 	private static PhorgeEmail row(String address, boolean primary) {

@@ -18,9 +18,14 @@ import dev.idsync.sim.google.GoogleSimServer;
 import dev.idsync.sim.okta.OktaSimServer;
 import dev.idsync.sim.phorge.ConduitSimServer;
 import dev.idsync.sim.phorge.InMemoryPhorgeDirectory;
+import dev.idsync.sim.phorge.db.DatabasePhorgeDirectory;
+import dev.idsync.sim.phorge.db.PhorgeDatabaseSimServer;
+import dev.idsync.sim.phorge.db.PhorgeRows;
 
 /**
- * The running simulator: Okta, Google Workspace and Phorge Conduit serving one synthetic organisation on loopback.
+ * The running simulator: Okta, Google Workspace, Phorge Conduit and Phorge's database serving one synthetic
+ * organisation on loopback. Conduit authenticates tokens from the database's {@code conduit_token} table and writes
+ * its edits through to the {@code user} table, so that both always tell the same story.
  */
 public final class Simulator implements AutoCloseable {
 
@@ -33,18 +38,24 @@ public final class Simulator implements AutoCloseable {
 
 	private final GoogleSimServer google;
 
+	private final PhorgeDatabaseSimServer phorgeDatabase;
+
 	private final ConduitSimServer conduit;
 
 	private Simulator(SyntheticOrg org, SimPorts ports, Clock clock, Faults faults, int oktaUsersPerMinute) {
 		this.org = org;
 		this.okta = new OktaSimServer(org.okta(), clock, ports.okta(), faults, oktaUsersPerMinute);
 		this.google = new GoogleSimServer(org.google(), ports.google(), faults);
-		this.conduit = new ConduitSimServer(new InMemoryPhorgeDirectory(org.phorgeUsers(), org.phorgeEmails(),
-				org.phorgeTokens(), org.disablers()), clock, ports.conduit(), null, "vm", faults);
+		this.phorgeDatabase = new PhorgeDatabaseSimServer(new PhorgeRows(org.phorgeUsers(), org.phorgeEmails(),
+				org.phorgeTokens(), org.phorgeAuthProviders(), org.phorgeExternalAccounts()), ports.phorgeDatabase(),
+				!faults.down(Fault.PHORGE_DB));
+		this.conduit = new ConduitSimServer(new DatabasePhorgeDirectory(new InMemoryPhorgeDirectory(org.phorgeUsers(),
+				org.phorgeEmails(), org.phorgeTokens(), org.disablers()), this.phorgeDatabase.dataSource(),
+				this.phorgeDatabase.prefix()), clock, ports.conduit(), null, "vm", faults);
 	}
 
 	/**
-	 * Starts the three services, without faults and with Okta's default rate limits.
+	 * Starts the services, without faults and with Okta's default rate limits.
 	 * @param org the organisation they serve
 	 * @param ports where they listen
 	 * @param clock the services' clock
@@ -55,7 +66,7 @@ public final class Simulator implements AutoCloseable {
 	}
 
 	/**
-	 * Starts the three services.
+	 * Starts the services.
 	 * @param org the organisation they serve
 	 * @param ports where they listen
 	 * @param clock the services' clock
@@ -98,13 +109,30 @@ public final class Simulator implements AutoCloseable {
 		return this.conduit.baseUrl();
 	}
 
+	/** Phorge's database: its URL and reader, and Phorge's own connections for changing it behind Conduit's back. */
+	public PhorgeDatabaseSimServer phorgeDatabase() {
+		return this.phorgeDatabase;
+	}
+
 	/**
-	 * Writes an idsync configuration that points at this simulator, with each credential in its own file beside it
-	 * (mode 0600, written atomically): idsync never reads a secret from the YAML itself.
+	 * Writes an idsync configuration that reads Phorge through Conduit and its database; see
+	 * {@link #writeConfig(Path, PhorgeAccess)}.
 	 * @param file the configuration file to write
 	 * @throws IOException if it cannot be written
 	 */
 	public void writeConfig(Path file) throws IOException {
+		writeConfig(file, PhorgeAccess.CONDUIT_AND_DATABASE);
+	}
+
+	/**
+	 * Writes an idsync configuration that points at this simulator, with each credential in its own file beside it
+	 * (mode 0600, written atomically): idsync never reads a secret from the YAML itself.
+	 * @param file the configuration file to write
+	 * @param access whether idsync reads Phorge's database besides Conduit ({@code idsync.phorge.database}, as the
+	 * read-only user {@link PhorgeDatabaseSimServer#READER})
+	 * @throws IOException if it cannot be written
+	 */
+	public void writeConfig(Path file, PhorgeAccess access) throws IOException {
 		Path dir = file.toAbsolutePath().getParent();
 		String base = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
 		Path oktaKey = writeSecret(dir.resolve(base + ".okta-key.pem"), this.org.oktaPrivateKeyPem());
@@ -132,8 +160,17 @@ public final class Simulator implements AutoCloseable {
 			.append("    entitlement-groups: [").append(SyntheticOrg.GOOGLE_GROUP).append("]\n")
 			.append("  phorge:\n")
 			.append("    url: ").append(conduitUrl()).append('\n')
-			.append("    token-file: ").append(conduitToken).append('\n')
-			.append("  bots:\n");
+			.append("    token-file: ").append(conduitToken).append('\n');
+		if (access == PhorgeAccess.CONDUIT_AND_DATABASE) {
+			Path password = writeSecret(dir.resolve(base + ".phorge-db-password"),
+					this.phorgeDatabase.readerPassword());
+			yaml.append("    database:\n")
+				.append("      url: ").append(this.phorgeDatabase.jdbcUrl()).append('\n')
+				.append("      username: ").append(PhorgeDatabaseSimServer.READER).append('\n')
+				.append("      password-file: ").append(password).append('\n')
+				.append("      prefix: ").append(this.phorgeDatabase.prefix()).append('\n');
+		}
+		yaml.append("  bots:\n");
 		new TreeMap<>(this.org.botOwners()).forEach((bot, owner) -> yaml.append("    - username: ")
 			.append(bot)
 			.append("\n      owner: ")
@@ -189,6 +226,7 @@ public final class Simulator implements AutoCloseable {
 		this.okta.close();
 		this.google.close();
 		this.conduit.close();
+		this.phorgeDatabase.close();
 	}
 
 	private static Path writeSecret(Path file, String secret) throws IOException {

@@ -8,7 +8,9 @@ import dev.idsync.sim.google.GoogleSimCustomer;
 import dev.idsync.sim.google.GoogleSimUser;
 import dev.idsync.sim.okta.OktaSimOrg;
 import dev.idsync.sim.okta.OktaSimUser;
+import dev.idsync.sim.phorge.PhorgeAuthProvider;
 import dev.idsync.sim.phorge.PhorgeEmail;
+import dev.idsync.sim.phorge.PhorgeExternalAccount;
 import dev.idsync.sim.phorge.PhorgeToken;
 import dev.idsync.sim.phorge.PhorgeUser;
 
@@ -21,18 +23,22 @@ import dev.idsync.sim.phorge.PhorgeUser;
  * @param oktaPrivateKeyPem the service app's private key (PKCS#8 PEM)
  * @param google the Google Workspace customer (users, the Phorge group, the service account)
  * @param googlePrivateKeyPem the service account's private key (PKCS#8 PEM)
- * @param phorgeUsers Phorge's accounts
+ * @param phorgeUsers Phorge's accounts (some enrolled in MFA, which the job's findings do not depend on)
  * @param phorgeEmails their email addresses
  * @param phorgeTokens their Conduit tokens
  * @param disablers PHIDs granted "Can Disable Users" besides the administrators (idsync's own bot)
  * @param botOwners each registered bot's owner (username to the owner's email), as idsync is configured
  * @param conduitToken idsync's own bot's Conduit token
  * @param truth every finding the job should report
+ * @param phorgeAuthProviders Phorge's configured sign-in providers (passwords, Google, LDAP)
+ * @param phorgeExternalAccounts the external accounts at those providers, linked to accounts or not; only Phorge's
+ * database shows them, and the job's findings do not depend on them
  */
 public record SyntheticOrg(OktaSimOrg okta, String oktaPrivateKeyPem, GoogleSimCustomer google,
 		String googlePrivateKeyPem, List<PhorgeUser> phorgeUsers, List<PhorgeEmail> phorgeEmails,
 		List<PhorgeToken> phorgeTokens, Set<String> disablers, Map<String, String> botOwners, String conduitToken,
-		List<TruthEntry> truth) {
+		List<TruthEntry> truth, List<PhorgeAuthProvider> phorgeAuthProviders,
+		List<PhorgeExternalAccount> phorgeExternalAccounts) {
 
 	/** The Okta group whose members are entitled to Phorge. */
 	public static final String OKTA_GROUP = "phorge-users";

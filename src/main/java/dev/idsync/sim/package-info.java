@@ -1,5 +1,6 @@
 /**
- * The simulator: local Okta, Google Workspace and Phorge Conduit servers and a synthetic-organisation generator.
+ * The simulator: local Okta, Google Workspace and Phorge (Conduit and its database) servers and a
+ * synthetic-organisation generator.
  */
 @NullMarked
 package dev.idsync.sim;

@@ -3,14 +3,16 @@ package dev.idsync.batch;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 
 import dev.idsync.domain.ExitCode;
 import dev.idsync.sim.OrgGenerator;
+import dev.idsync.sim.PhorgeAccess;
 import dev.idsync.sim.SimPorts;
 import dev.idsync.sim.Simulator;
 import dev.idsync.sim.SyntheticOrg;
@@ -22,14 +24,15 @@ class NightlySyncJobFunctionalTests {
 	@TempDir
 	Path dir;
 
+	/** Both ways of reading Phorge must find the same truth: with its database, and through Conduit alone. */
 	@ParameterizedTest
-	@ValueSource(longs = { 1, 20261129 })
-	void nightlySyncJobReportsExactlyThePlantedTruth(long seed) throws Exception {
+	@CsvSource({ "1, CONDUIT_AND_DATABASE", "20261129, CONDUIT" })
+	void nightlySyncJobReportsExactlyThePlantedTruth(long seed, PhorgeAccess access) throws Exception {
 		// given
 		SyntheticOrg org = OrgGenerator.generate(seed, 2000);
 		try (Simulator simulator = Simulator.start(org, SimPorts.ephemeral(), Clock.systemUTC())) {
-			JobSettings settings = SimulatedRun.settings(simulator, "jdbc:h2:file:" + this.dir.resolve("idsync"),
-					this.dir);
+			JobSettings settings = SimulatedRun.settings(simulator, access,
+					"jdbc:h2:file:" + this.dir.resolve("idsync"), this.dir, List.of());
 			// when
 			RunResult result = NightlySync.run(settings, "test-" + seed, this.dir.resolve("reports"));
 			// then

@@ -16,6 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.idsync.config.ConfigLoader;
 import dev.idsync.config.Credentials;
 import dev.idsync.config.IdsyncProperties;
+import dev.idsync.sim.PhorgeAccess;
 import dev.idsync.sim.Simulator;
 import dev.idsync.sim.SyntheticOrg;
 import dev.idsync.sim.TruthEntry;
@@ -34,18 +35,28 @@ final class SimulatedRun {
 			"phorge.retry.max-backoff: 20ms");
 
 	/**
-	 * Settings as a user gets them: the simulator's configuration file, with the store moved to {@code storeUrl}
-	 * and further {@code idsync.*} properties (in flat form, e.g. {@code okta.retry.backoff: 5ms}).
+	 * Settings as a user gets them: the simulator's configuration file (reading Phorge as {@code access} says), with
+	 * the store moved to {@code storeUrl} and further {@code idsync.*} properties (in flat form, e.g.
+	 * {@code okta.retry.backoff: 5ms}).
 	 */
-	static JobSettings settings(Simulator simulator, String storeUrl, Path dir, List<String> properties)
-			throws IOException {
+	static JobSettings settings(Simulator simulator, PhorgeAccess access, String storeUrl, Path dir,
+			List<String> properties) throws IOException {
 		Path config = dir.resolve("sim.yml");
-		simulator.writeConfig(config);
+		simulator.writeConfig(config, access);
 		StringBuilder extra = new StringBuilder("  store:\n    url: " + storeUrl + "\n");
 		properties.forEach((property) -> extra.append("  ").append(property).append('\n'));
 		Files.writeString(config, extra, StandardOpenOption.APPEND);
 		IdsyncProperties loaded = ConfigLoader.load(config);
 		return new JobSettings(loaded, Credentials.resolve(loaded, Map.of()), Clock.systemUTC());
+	}
+
+	/**
+	 * Settings as a user gets them from the simulator's configuration file (Conduit and Phorge's database), with the
+	 * store moved to {@code storeUrl} and further {@code idsync.*} properties.
+	 */
+	static JobSettings settings(Simulator simulator, String storeUrl, Path dir, List<String> properties)
+			throws IOException {
+		return settings(simulator, PhorgeAccess.CONDUIT_AND_DATABASE, storeUrl, dir, properties);
 	}
 
 	/** Settings as a user gets them, with the store moved to {@code storeUrl}. */

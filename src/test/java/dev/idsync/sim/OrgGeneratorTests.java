@@ -10,7 +10,10 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
+import dev.idsync.sim.google.GoogleSimUser;
+import dev.idsync.sim.okta.OktaSimUser;
 import dev.idsync.sim.phorge.PhorgeEmail;
+import dev.idsync.sim.phorge.PhorgeExternalAccount;
 import dev.idsync.sim.phorge.PhorgeUser;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,6 +29,53 @@ class OrgGeneratorTests {
 		assertThat(second.phorgeUsers()).isEqualTo(first.phorgeUsers());
 		assertThat(second.oktaUsers()).isEqualTo(first.oktaUsers());
 		assertThat(OrgGenerator.generate(8, 300).truth()).isNotEqualTo(first.truth());
+	}
+
+	@Test
+	void generateWithSameSeedGivesSameSignIns() {
+		SyntheticOrg first = OrgGenerator.generate(7, 300);
+		SyntheticOrg second = OrgGenerator.generate(7, 300);
+		assertThat(second.phorgeAuthProviders()).isEqualTo(first.phorgeAuthProviders());
+		assertThat(second.phorgeExternalAccounts()).isEqualTo(first.phorgeExternalAccounts());
+		assertThat(OrgGenerator.generate(8, 300).phorgeExternalAccounts())
+			.isNotEqualTo(first.phorgeExternalAccounts());
+	}
+
+	@Test
+	void generateEnrolsEveryAdminButOneAndNoBotInMfa() {
+		SyntheticOrg org = OrgGenerator.generate(1, 2000);
+		assertThat(org.phorgeUsers().stream().filter(PhorgeUser::admin).filter((u) -> !u.mfa())).hasSize(1);
+		assertThat(org.phorgeUsers().stream().filter(PhorgeUser::admin)).hasSizeGreaterThan(2);
+		assertThat(org.phorgeUsers().stream().filter((u) -> u.bot() || u.mailingList() || !u.approved()))
+			.noneMatch(PhorgeUser::mfa);
+		long people = org.phorgeUsers().stream().filter((u) -> !u.bot() && !u.mailingList() && u.approved()).count();
+		assertThat(org.phorgeUsers().stream().filter(PhorgeUser::mfa).count()).isBetween(people / 10, people * 3 / 10);
+	}
+
+	@Test
+	void generateLinksPeopleToTheirOwnGoogleAndOktaAccounts() {
+		SyntheticOrg org = OrgGenerator.generate(1, 2000);
+		Map<String, PhorgeUser> users = org.phorgeUsers().stream()
+			.collect(Collectors.toMap(PhorgeUser::phid, Function.identity()));
+		Map<String, String> googleIds = org.googleUsers().stream()
+			.collect(Collectors.toMap(GoogleSimUser::primaryEmail, GoogleSimUser::id));
+		Map<String, String> oktaLogins = org.oktaUsers().stream()
+			.collect(Collectors.toMap(OktaSimUser::email, OktaSimUser::login));
+		List<PhorgeExternalAccount> linked = org.phorgeExternalAccounts().stream()
+			.filter(PhorgeExternalAccount::linked)
+			.toList();
+		assertThat(org.phorgeExternalAccounts()).filteredOn((a) -> !a.linked()).singleElement()
+			.satisfies((unlinked) -> assertThat(unlinked.email()).isNull());
+		assertThat(linked).allSatisfy((account) -> {
+			assertThat(users.get(account.userPhid())).matches((u) -> !u.bot() && !u.mailingList());
+			assertThat(account.identifiers()).isEqualTo(account.provider().type().equals("google")
+					? List.of("id(" + googleIds.get(account.email()) + ")", account.email())
+					: List.of(oktaLogins.get(account.email()).split("@")[0]));
+		});
+		assertThat(linked).filteredOn((a) -> a.provider().type().equals("google")).hasSizeGreaterThan(200);
+		assertThat(linked).filteredOn((a) -> a.provider().type().equals("ldap")).hasSizeGreaterThan(200);
+		assertThat(org.phorgeAuthProviders()).extracting((p) -> p.type() + "/" + p.domain())
+			.containsExactly("password/self", "google/google.com", "ldap/self");
 	}
 
 	@Test

@@ -42,6 +42,13 @@ public record PhorgeUser(long id, String phid, String userName, String realName,
 				this.disabled, this.approved, this.emailVerified, this.mfa, this.dateCreated, now, this.imagePath);
 	}
 
+	/** This user with {@code isEnrolledInMultiFactor} as given and everything else, {@code dateModified} too, kept. */
+	public PhorgeUser withMfa(boolean mfa) {
+		return new PhorgeUser(this.id, this.phid, this.userName, this.realName, this.bot, this.mailingList, this.admin,
+				this.disabled, this.approved, this.emailVerified, mfa, this.dateCreated, this.dateModified,
+				this.imagePath);
+	}
+
 	public PhorgeUser withApproved(boolean approved, long now) {
 		return new PhorgeUser(this.id, this.phid, this.userName, this.realName, this.bot, this.mailingList, this.admin,
 				this.disabled, approved, this.emailVerified, this.mfa, this.dateCreated, now, this.imagePath);
