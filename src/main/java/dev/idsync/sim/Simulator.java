@@ -109,6 +109,11 @@ public final class Simulator implements AutoCloseable {
 		return this.conduit.baseUrl();
 	}
 
+	/** How many Conduit requests arrived for {@code method} (e.g. {@code user.query}) since the simulator started. */
+	public long conduitCalls(String method) {
+		return this.conduit.calls(method);
+	}
+
 	/** Phorge's database: its URL and reader, and Phorge's own connections for changing it behind Conduit's back. */
 	public PhorgeDatabaseSimServer phorgeDatabase() {
 		return this.phorgeDatabase;

@@ -3,6 +3,7 @@ package dev.idsync.batch;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.io.TempDir;
@@ -42,8 +43,20 @@ class NightlySyncJobFunctionalTests {
 			assertThat(SimulatedRun.findings(report)).containsExactlyInAnyOrderElementsOf(SimulatedRun.truth(org));
 			assertThat(report.path("findings").size()).isEqualTo(org.truth().size());
 			assertThat(report.path("schemaVersion").asInt()).isEqualTo(1);
-			assertThat(report.path("sources").findValuesAsString("name")).containsExactly("google",
-					"google:entitlement", "okta", "okta:entitlement", "phorge");
+			List<String> sources = new ArrayList<>(List.of("google", "google:entitlement", "okta", "okta:entitlement",
+					"phorge"));
+			if (access == PhorgeAccess.CONDUIT_AND_DATABASE) {
+				// with Phorge's database, correlation by email is a join: not one user.query call
+				sources.addAll(List.of("phorge-db:emails", "phorge-db:links", "phorge-db:mfa", "phorge-db:tokens"));
+				assertThat(simulator.conduitCalls("user.query")).isZero();
+				assertThat(report.path("findings").findValuesAsString("matchedBy")).contains("UNVERIFIED_EMAIL");
+				assertThat(report.toString()).contains("phorge database: MFA enrolled");
+			}
+			else {
+				assertThat(simulator.conduitCalls("user.query")).isGreaterThan(2000);
+				assertThat(report.path("findings").findValuesAsString("matchedBy")).doesNotContain("UNVERIFIED_EMAIL");
+			}
+			assertThat(report.path("sources").findValuesAsString("name")).containsExactlyElementsOf(sources);
 			assertThat(report.path("sources").findValues("complete")).allMatch(JsonNode::asBoolean);
 			assertThat(report.path("exitCode").asInt()).isEqualTo(2);
 			assertThat(Files.readString(result.reportDir().resolve("report.md"))).contains("LEAVER_ACTIVE");

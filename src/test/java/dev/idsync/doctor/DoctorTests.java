@@ -13,6 +13,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.jdbc.core.JdbcTemplate;
+
 import dev.idsync.config.ConfigLoader;
 import dev.idsync.config.IdsyncProperties;
 import dev.idsync.sim.OrgGenerator;
@@ -53,9 +55,13 @@ class DoctorTests {
 		List<Check> checks = Doctor.examine(config(""), Map.of());
 
 		// then
-		assertThat(checks).extracting(Check::name).contains("okta: read users", "okta: read entitlement",
+		assertThat(checks).extracting(Check::name).containsExactly("okta: read users", "okta: read entitlement",
 				"google: read users", "google: read group members", "conduit: token", "conduit: bot account",
-				"conduit: Can Disable Users", "store: connect", "store: schema");
+				"conduit: Can Disable Users", "phorge-db: connect", "phorge-db: read phabricator_user.user",
+				"phorge-db: read phabricator_user.user_email", "phorge-db: read phabricator_user.user_externalaccount",
+				"phorge-db: read phabricator_user.user_externalaccountidentifier",
+				"phorge-db: read phabricator_auth.auth_providerconfig",
+				"phorge-db: read phabricator_conduit.conduit_token", "store: connect", "store: schema");
 		assertThat(checks).allSatisfy((check) -> {
 			assertThat(check.passed()).as(check.name() + ": " + check.detail()).isTrue();
 			assertThat(check.fix()).isNull();
@@ -118,6 +124,44 @@ class DoctorTests {
 		assertThat(store.passed()).isFalse();
 		assertThat(store.fix()).contains("idsync.store.url");
 		assertThat(check(checks, "google: read users").passed()).isTrue();
+	}
+
+	@Test
+	void examineWhenTheDatabaseUserMayNotReadTokensFailsExactlyThatTableWithTheGrant() throws IOException {
+		// given: Phorge's DBA left the conduit database out of idsync's grants
+		JdbcTemplate phorge = new JdbcTemplate(simulator.phorgeDatabase().dataSource());
+		phorge.execute("REVOKE SELECT ON SCHEMA `phabricator_conduit` FROM `idsync`");
+		try {
+			// when
+			List<Check> checks = Doctor.examine(config(""), Map.of());
+
+			// then
+			assertThat(checks).filteredOn((check) -> !check.passed()).singleElement().satisfies((check) -> {
+				assertThat(check.name()).isEqualTo("phorge-db: read phabricator_conduit.conduit_token");
+				assertThat(check.fix()).startsWith("GRANT SELECT ON phabricator_conduit.* TO 'idsync'@'%';");
+			});
+		}
+		finally {
+			phorge.execute("GRANT SELECT ON SCHEMA `phabricator_conduit` TO `idsync`");
+		}
+	}
+
+	@Test
+	void examineWhenTheDatabasePasswordIsWrongFailsTheConnectionWithoutShowingIt() throws IOException {
+		// given
+		IdsyncProperties properties = config("");
+		String wrong = "not-the-password-4711";
+		Files.writeString(properties.phorge().database().passwordFile(), wrong);
+
+		// when
+		List<Check> checks = Doctor.examine(properties, Map.of());
+
+		// then
+		Check connect = check(checks, "phorge-db: connect");
+		assertThat(connect.passed()).isFalse();
+		assertThat(connect.detail()).doesNotContain(wrong).doesNotContain(simulator.phorgeDatabase().readerPassword());
+		assertThat(connect.fix()).contains("idsync.phorge.database.password-file");
+		assertThat(checks).extracting(Check::name).noneMatch((name) -> name.startsWith("phorge-db: read"));
 	}
 
 	private IdsyncProperties config(String extra) throws IOException {

@@ -54,7 +54,7 @@ final class JdbcPhorgeDatabase implements PhorgeDatabase {
 	public KeysetPagedSource<AccountEmail> emails() {
 		String sql = "SELECT `e`.`id`, `e`.`userPHID`, `e`.`address`, `e`.`isVerified`, `e`.`isPrimary` FROM "
 				+ USER_EMAIL.sql(this.prefix) + " `e` WHERE `e`.`id`" + AFTER_ID + "`e`.`id` LIMIT ?";
-		return source("phorge-db-emails", USER_EMAIL, sql, (row) -> new AccountEmail(text(row, "userPHID"),
+		return source("phorge-db:emails", USER_EMAIL, sql, (row) -> new AccountEmail(text(row, "userPHID"),
 				text(row, "address"), row.getBoolean("isVerified"), row.getBoolean("isPrimary")));
 	}
 
@@ -72,7 +72,7 @@ final class JdbcPhorgeDatabase implements PhorgeDatabase {
 				+ " `i` JOIN " + EXTERNAL_ACCOUNT.sql(this.prefix) + " `a` ON `a`.`phid` = `i`.`externalAccountPHID`"
 				+ " JOIN " + AUTH_PROVIDER_CONFIG.sql(this.prefix) + " `c` ON `c`.`phid` = `a`.`providerConfigPHID`"
 				+ " WHERE `a`.`userPHID` IS NOT NULL AND `i`.`id`" + AFTER_ID + "`i`.`id` LIMIT ?";
-		return source("phorge-db-identifiers", EXTERNAL_ACCOUNT_IDENTIFIER, sql,
+		return source("phorge-db:links", EXTERNAL_ACCOUNT_IDENTIFIER, sql,
 				(row) -> new ExternalIdentifier(text(row, "userPHID"), text(row, "externalAccountPHID"),
 						text(row, "providerType"), text(row, "providerDomain"), text(row, "identifierRaw")));
 	}
@@ -81,7 +81,7 @@ final class JdbcPhorgeDatabase implements PhorgeDatabase {
 	public KeysetPagedSource<AccountSecurity> security() {
 		String sql = "SELECT `u`.`id`, `u`.`phid`, `u`.`isEnrolledInMultiFactor` FROM " + USER.sql(this.prefix)
 				+ " `u` WHERE `u`.`id`" + AFTER_ID + "`u`.`id` LIMIT ?";
-		return source("phorge-db-security", USER, sql,
+		return source("phorge-db:mfa", USER, sql,
 				(row) -> new AccountSecurity(text(row, "phid"), row.getBoolean("isEnrolledInMultiFactor")));
 	}
 
@@ -90,7 +90,7 @@ final class JdbcPhorgeDatabase implements PhorgeDatabase {
 		String sql = "SELECT `t`.`id`, `t`.`objectPHID`, `t`.`tokenType`, `t`.`tokenName`, `t`.`dateCreated`, "
 				+ "`t`.`expires` FROM " + CONDUIT_TOKEN.sql(this.prefix) + " `t` WHERE `t`.`id`" + AFTER_ID
 				+ "`t`.`id` LIMIT ?";
-		return source("phorge-db-tokens", CONDUIT_TOKEN, sql,
+		return source("phorge-db:tokens", CONDUIT_TOKEN, sql,
 				(row) -> new ApiTokenInfo(row.getLong("id"), text(row, "objectPHID"), text(row, "tokenType"),
 						text(row, "tokenName"), row.getLong("dateCreated"), optionalLong(row, "expires")));
 	}
