@@ -60,14 +60,19 @@ final class DoctorCommand implements Callable<Integer> {
 		out.printf("%-6s  %-" + width + "s  %s%n", "RESULT", "CHECK", "DETAIL");
 		for (Check check : checks) {
 			out.printf("%-6s  %-" + width + "s  %s%n", check.passed() ? "PASS" : "FAIL", check.name(),
-					check.detail());
+					oneLine(check.detail()));
 			if (check.fix() != null) {
-				out.printf("%-6s  %-" + width + "s  fix: %s%n", "", "", check.fix());
+				out.printf("%-6s  %-" + width + "s  fix: %s%n", "", "", oneLine(check.fix()));
 			}
 		}
 		long failed = checks.stream().filter((check) -> !check.passed()).count();
 		out.println();
 		out.println(checks.size() + " checks: " + (checks.size() - failed) + " passed, " + failed + " failed.");
+	}
+
+	/** Phorge's validation errors span lines; a table row does not. */
+	private static String oneLine(String text) {
+		return text.replaceAll("\\s*\\R\\s*-?\\s*", " ");
 	}
 
 }

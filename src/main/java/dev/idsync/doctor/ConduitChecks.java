@@ -45,7 +45,7 @@ final class ConduitChecks {
 			whoami = conduit.whoami();
 		}
 		catch (ConduitException ex) {
-			checks.add(Check.fail("conduit: token", ex.getMessage(), ex.kind().hint().orElse(
+			checks.add(Check.fail("conduit: token", withoutHint(ex), ex.kind().hint().orElse(
 					"Check idsync.phorge.url and the token in idsync.phorge.token-file.")));
 			return checks;
 		}
@@ -57,14 +57,21 @@ final class ConduitChecks {
 		try {
 			DisableUsersProbe probe = conduit.probeCanDisableUsers();
 			checks.add(probe.canDisableUsers()
-					? Check.pass("conduit: Can Disable Users", "held: " + probe.evidence())
-					: Check.fail("conduit: Can Disable Users", "not held: " + probe.evidence(), CAPABILITY_FIX));
+					? Check.pass("conduit: Can Disable Users", "held: Phorge checked the capability, then refused "
+							+ "the self-disable probe (" + probe.evidence() + ")")
+					: Check.fail("conduit: Can Disable Users", "not held (" + probe.evidence() + ")", CAPABILITY_FIX));
 		}
 		catch (ConduitException ex) {
-			checks.add(Check.fail("conduit: Can Disable Users", "the probe failed: " + ex.getMessage(),
+			checks.add(Check.fail("conduit: Can Disable Users", "the probe failed: " + withoutHint(ex),
 					ex.kind().hint().orElse(CAPABILITY_FIX)));
 		}
 		return checks;
+	}
+
+	/** The failure's message without the hint it ends with: the check shows the hint as its fix. */
+	private static String withoutHint(ConduitException failure) {
+		String message = String.valueOf(failure.getMessage());
+		return failure.kind().hint().map((hint) -> message.replace(" (" + hint + ")", "")).orElse(message);
 	}
 
 }

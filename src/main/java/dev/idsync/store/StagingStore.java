@@ -281,9 +281,13 @@ public final class StagingStore {
 	 */
 	public CloseableIterator<AccountCase> accountCases(String runId, @Nullable Long detailsAt) {
 		boolean details = detailsAt != null;
-		String sql = "WITH ranked AS (SELECT person_key, phid, method_rank, detail, ROW_NUMBER() OVER (PARTITION BY "
-				+ "person_key, phid ORDER BY method_rank, detail) AS n FROM stage_match WHERE run_id = ?), "
-				+ "pair AS (SELECT person_key, phid, method_rank, detail FROM ranked WHERE n = 1), "
+		// each pair at its strongest method, with that method's detail (plain grouping: H2's window functions are
+		// far too slow at a hundred thousand rows)
+		String sql = "WITH best AS (SELECT person_key, phid, MIN(method_rank) AS method_rank FROM stage_match "
+				+ "WHERE run_id = ? GROUP BY person_key, phid), "
+				+ "pair AS (SELECT m.person_key, m.phid, m.method_rank, MIN(m.detail) AS detail FROM stage_match m "
+				+ "JOIN best b ON b.person_key = m.person_key AND b.phid = m.phid AND b.method_rank = m.method_rank "
+				+ "WHERE m.run_id = ? GROUP BY m.person_key, m.phid, m.method_rank), "
 				+ "claims AS (SELECT person_key, COUNT(*) AS claimed FROM pair GROUP BY person_key) "
 				+ "SELECT a.phid, a.account_id, a.username, a.real_name, a.kind, a.disabled, a.approved, a.admin, "
 				+ "a.created_epoch, pair.method_rank, pair.detail, claims.claimed, " + PERSON
@@ -293,8 +297,8 @@ public final class StagingStore {
 				+ "LEFT JOIN stage_person p ON p.run_id = a.run_id AND p.person_key = pair.person_key "
 				+ (details ? DETAILS : "")
 				+ "WHERE a.run_id = ? ORDER BY a.account_id, a.phid, p.person_key";
-		Object[] args = details ? new Object[] { runId, runId, detailsAt, runId, runId, runId }
-				: new Object[] { runId, runId };
+		Object[] args = details ? new Object[] { runId, runId, runId, detailsAt, runId, runId, runId }
+				: new Object[] { runId, runId, runId };
 		Cursor<ClaimRow> rows = new Cursor<>(this.dataSource, sql, (rs, i) -> claim(rs, details), args);
 		return new Grouped<>(rows, (row) -> row.account().phid()).map(StagingStore::accountCase);
 	}

@@ -105,11 +105,36 @@ class IdsyncCliTests {
 	}
 
 	@Test
+	void doctorAgainstTheSimulatorPrintsATableAndExitsZeroOnlyWhenAllPass() throws IOException {
+		try (Simulator simulator = Simulator.start(OrgGenerator.generate(7, 200), SimPorts.ephemeral(),
+				Clock.systemUTC())) {
+			Path config = this.dir.resolve("c.yml");
+			simulator.writeConfig(config);
+			Files.writeString(config, storeIn(this.dir), java.nio.file.StandardOpenOption.APPEND);
+			// when
+			int passing = execute("doctor", "--config", config.toString());
+			String table = this.out.toString();
+			Files.writeString(this.dir.resolve("c.conduit-token"), "api-aaaaaaaaaaaaaaaaaaaaaaaaaaaa");
+			this.out.getBuffer().setLength(0);
+			int failing = execute("doctor", "--config", config.toString());
+			// then
+			assertThat(passing).as(table).isZero();
+			assertThat(table).startsWith("RESULT  CHECK").contains("PASS    conduit: Can Disable Users")
+				.contains("checks: 16 passed, 0 failed.");
+			assertThat(table.lines()).allMatch((line) -> line.isEmpty() || line.startsWith("PASS")
+					|| line.startsWith("RESULT") || line.contains("checks:"));
+			assertThat(failing).isEqualTo(1);
+			assertThat(this.out.toString()).contains("FAIL    conduit: token").contains("fix: the Conduit token is "
+					+ "wrong").doesNotContain("api-aaaaaaaaaaaaaaaaaaaaaaaaaaaa");
+		}
+	}
+
+	@Test
 	void helpDescribesEveryCommandAndTheExitCodes() {
 		assertThat(execute("--help")).isZero();
 		assertThat(this.out.toString()).contains("run", "demo", "sim", "0  the run completed and found no drift",
 				"2  the run completed and found drift", "3  a safety gate stopped actions");
-		for (String command : new String[] { "run", "demo", "sim" }) {
+		for (String command : new String[] { "run", "doctor", "demo", "sim" }) {
 			this.out.getBuffer().setLength(0);
 			assertThat(execute(command, "--help")).isZero();
 			assertThat(this.out.toString()).startsWith("Usage: idsync " + command);

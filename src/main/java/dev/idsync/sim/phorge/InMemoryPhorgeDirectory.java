@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A {@link PhorgeDirectory} held in memory; the synthetic organisation and the recorded reference instance use it.
  */
@@ -29,6 +31,9 @@ public final class InMemoryPhorgeDirectory implements PhorgeDirectory {
 	private final Map<String, PhorgeToken> tokens = new HashMap<>();
 
 	private final Set<String> disablers;
+
+	/** {@link #users()}, kept until the next change: a Conduit scan asks for every user on every page. */
+	private @Nullable List<PhorgeUser> snapshot;
 
 	/**
 	 * Creates the directory.
@@ -51,7 +56,10 @@ public final class InMemoryPhorgeDirectory implements PhorgeDirectory {
 
 	@Override
 	public synchronized List<PhorgeUser> users() {
-		return List.copyOf(this.byId.values());
+		if (this.snapshot == null) {
+			this.snapshot = List.copyOf(this.byId.values());
+		}
+		return this.snapshot;
 	}
 
 	@Override
@@ -98,6 +106,7 @@ public final class InMemoryPhorgeDirectory implements PhorgeDirectory {
 	}
 
 	private void put(PhorgeUser user) {
+		this.snapshot = null;
 		this.byId.put(user.id(), user);
 		this.idByPhid.put(user.phid(), user.id());
 		this.idByName.put(key(user.userName()), user.id());

@@ -3,7 +3,9 @@ package dev.idsync.sim.phorge;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
+import java.util.PriorityQueue;
 
 import org.jspecify.annotations.Nullable;
 
@@ -41,11 +43,9 @@ final class UserSearchPager {
 		boolean reversed = afterId.isEmpty() && !beforeId.isEmpty();
 		Comparator<PhorgeUser> comparator = order.comparator(fulltext, reversed);
 		@Nullable PhorgeUser cursorRow = cursor.isEmpty() ? null : cursorRow(cursor);
-		List<PhorgeUser> rows = new ArrayList<>(matching.stream()
+		List<PhorgeUser> rows = first(matching.stream()
 			.filter((user) -> cursorRow == null || comparator.compare(user, cursorRow) > 0)
-			.sorted(comparator)
-			.limit(pageSize + 1)
-			.toList());
+			.iterator(), comparator, (int) Math.min(pageSize + 1, Integer.MAX_VALUE - 1));
 		if (reversed) {
 			Collections.reverse(rows);
 		}
@@ -66,6 +66,23 @@ final class UserSearchPager {
 			}
 		}
 		return new Page(List.copyOf(sliced), next, previous);
+	}
+
+	/**
+	 * The {@code limit} smallest users in {@code comparator}'s order (a total order: it always ends with the id), in
+	 * that order: a bounded heap, so that paging through a hundred thousand users does not sort them all per page.
+	 */
+	private static List<PhorgeUser> first(Iterator<PhorgeUser> users, Comparator<PhorgeUser> comparator, int limit) {
+		PriorityQueue<PhorgeUser> largestFirst = new PriorityQueue<>(comparator.reversed());
+		while (users.hasNext()) {
+			largestFirst.add(users.next());
+			if (largestFirst.size() > limit) {
+				largestFirst.poll();
+			}
+		}
+		List<PhorgeUser> rows = new ArrayList<>(largestFirst);
+		rows.sort(comparator);
+		return rows;
 	}
 
 	/** The cursor's row: any existing user, whatever the constraints, as Phorge's cursor subquery only checks ids. */
