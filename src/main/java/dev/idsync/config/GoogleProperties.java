@@ -21,6 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param accessTokenFile a file holding a ready OAuth access token instead (for tests)
  * @param accessTokenEnv the environment variable holding such a token when no file is set
  * @param entitlementGroups group addresses whose members are entitled to Phorge; empty means everyone
+ * @param adminGroups group addresses whose members may be Phorge administrators: an enabled Phorge admin whose
+ * person is in none of them (nor in Okta's) is PRIVILEGED_DRIFT; empty (default) means no such rule
  * @param employeeIdType the {@code externalIds} type holding the HR employee id (a merge key across sources)
  * @param retry how failed requests and rate limits are retried
  */
@@ -29,6 +31,7 @@ public record GoogleProperties(@DefaultValue("https://admin.googleapis.com") Str
 		@DefaultValue("IDSYNC_GOOGLE_CREDENTIALS") String credentialsEnv, @Nullable String subject,
 		@Nullable Path accessTokenFile,
 		@DefaultValue("IDSYNC_GOOGLE_ACCESS_TOKEN") String accessTokenEnv, @DefaultValue List<String> entitlementGroups,
+		@DefaultValue List<String> adminGroups,
 		@DefaultValue("organization") String employeeIdType,
 		@NestedConfigurationProperty @DefaultValue RetryProperties retry) {
 
@@ -52,13 +55,14 @@ public record GoogleProperties(@DefaultValue("https://admin.googleapis.com") Str
 					+ "use a service account (credentials-file and subject) or a ready access token, not both.");
 		}
 		entitlementGroups = List.copyOf(entitlementGroups);
+		adminGroups = List.copyOf(adminGroups);
 	}
 
 	/** A configuration with the defaults: everyone entitled. */
 	public GoogleProperties(String url, String customer, @Nullable Path credentialsFile, @Nullable String subject,
 			@Nullable Path accessTokenFile, String accessTokenEnv) {
 		this(url, customer, null, credentialsFile, "IDSYNC_GOOGLE_CREDENTIALS", subject, accessTokenFile,
-				accessTokenEnv, List.of(), "organization", RetryProperties.defaults());
+				accessTokenEnv, List.of(), List.of(), "organization", RetryProperties.defaults());
 	}
 
 	/** Whether a service account with domain-wide delegation is configured (else a ready access token is used). */

@@ -23,6 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param completeness when a source's read is trusted as complete
  * @param merge how records of one person from several sources are merged
  * @param files exports of further identity sources (HR systems, other IdPs) as CSV or JSON lines
+ * @param reconcile how identities are tied to accounts, exemptions, protected accounts and token age
  */
 @ConfigurationProperties("idsync")
 public record IdsyncProperties(@NestedConfigurationProperty @Nullable OktaProperties okta,
@@ -32,7 +33,8 @@ public record IdsyncProperties(@NestedConfigurationProperty @Nullable OktaProper
 		@NestedConfigurationProperty @DefaultValue ReportProperties report, @DefaultValue List<BotProperties> bots,
 		@NestedConfigurationProperty @DefaultValue CompletenessProperties completeness,
 		@NestedConfigurationProperty @DefaultValue MergeProperties merge,
-		@DefaultValue List<FileSourceProperties> files) {
+		@DefaultValue List<FileSourceProperties> files,
+		@NestedConfigurationProperty @DefaultValue ReconcileProperties reconcile) {
 
 	@ConstructorBinding
 	public IdsyncProperties {
@@ -65,7 +67,7 @@ public record IdsyncProperties(@NestedConfigurationProperty @Nullable OktaProper
 	public IdsyncProperties(@Nullable OktaProperties okta, @Nullable GoogleProperties google, PhorgeProperties phorge,
 			StoreProperties store, ReportProperties report, List<BotProperties> bots) {
 		this(okta, google, phorge, store, report, bots, new CompletenessProperties(10, 50),
-				new MergeProperties("email", List.of()), List.of());
+				new MergeProperties("email", List.of()), List.of(), ReconcileProperties.defaults());
 	}
 
 	/** The names of the configured identity sources, in reading order. */

@@ -22,6 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param privateKeyEnv with {@code private-key}: the environment variable holding the PEM when no file is set
  * @param scopes with {@code private-key}: the scopes requested (read-only users, groups and apps by default)
  * @param entitlement who in Okta is entitled to Phorge
+ * @param adminGroups Okta groups (names or {@code 00g…} ids) whose members may be Phorge administrators: an enabled
+ * Phorge admin whose person is in none of them is PRIVILEGED_DRIFT; empty (default) means no such rule
  * @param usernameAttribute a profile attribute holding the person's Phorge username, used by the username rule
  * @param employeeIdAttribute the profile attribute holding the HR employee id (a merge key across sources)
  * @param maxInFlight the most requests idsync has in flight to Okta at once
@@ -34,6 +36,7 @@ public record OktaProperties(String url, @DefaultValue("ssws") String auth, @Nul
 		@Nullable Path privateKeyFile, @DefaultValue("IDSYNC_OKTA_PRIVATE_KEY") String privateKeyEnv,
 		@DefaultValue({ "okta.users.read", "okta.groups.read", "okta.apps.read" }) List<String> scopes,
 		@NestedConfigurationProperty @DefaultValue OktaEntitlementProperties entitlement,
+		@DefaultValue List<String> adminGroups,
 		@Nullable String usernameAttribute, @DefaultValue("employeeNumber") String employeeIdAttribute,
 		@DefaultValue("4") int maxInFlight, @DefaultValue("5") int paceBelow,
 		@NestedConfigurationProperty @DefaultValue RetryProperties retry) {
@@ -57,13 +60,14 @@ public record OktaProperties(String url, @DefaultValue("ssws") String auth, @Nul
 			throw new ConfigException("idsync.okta.pace-below cannot be negative (default 5).");
 		}
 		scopes = List.copyOf(scopes);
+		adminGroups = List.copyOf(adminGroups);
 	}
 
 	/** A configuration with the defaults: SSWS token, everyone entitled. */
 	public OktaProperties(String url, @Nullable Path tokenFile, String tokenEnv) {
 		this(url, "ssws", tokenFile, tokenEnv, null, null, null, "IDSYNC_OKTA_PRIVATE_KEY",
 				List.of("okta.users.read", "okta.groups.read", "okta.apps.read"),
-				new OktaEntitlementProperties("everyone", List.of(), null), null, "employeeNumber", 4, 5,
+				new OktaEntitlementProperties("everyone", List.of(), null), List.of(), null, "employeeNumber", 4, 5,
 				RetryProperties.defaults());
 	}
 

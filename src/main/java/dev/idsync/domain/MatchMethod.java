@@ -1,9 +1,22 @@
 package dev.idsync.domain;
 
 /**
- * How an identity was tied to an account, strongest first.
+ * How an identity was tied to an account, strongest evidence first: correlation uses the strongest method that ties
+ * anything, and an admin's manual mapping settles what weaker evidence disputes.
  */
 public enum MatchMethod {
+
+	/** An admin's manual mapping ({@code idsync.reconcile.mappings-file} or the mapping table), with who and why. */
+	MANUAL(Confidence.HIGH),
+
+	/** A durable link made by an earlier run: the identity's immutable IdP id and the account's PHID. */
+	LINK(Confidence.HIGH),
+
+	/**
+	 * An external account linked in Phorge (its database): a Google account id {@code id(<id>)} equal to the person's
+	 * Google id, or an LDAP uid equal to the local part of the person's Okta login.
+	 */
+	EXTERNAL_ID(Confidence.HIGH),
 
 	/**
 	 * An email address of the identity is an address of the account: a verified one in Phorge's database, or any
@@ -17,8 +30,11 @@ public enum MatchMethod {
 	 */
 	UNVERIFIED_EMAIL(Confidence.MEDIUM),
 
-	/** The account's username equals the local part of the identity's primary email. */
-	USERNAME(Confidence.MEDIUM);
+	/** The account's username is the one the configured username rule derives for the person. */
+	USERNAME(Confidence.MEDIUM),
+
+	/** The account's real name equals the person's name: only ever proposed. */
+	REAL_NAME(Confidence.LOW);
 
 	private final Confidence confidence;
 

@@ -215,6 +215,11 @@ public final class Classifier {
 					+ "never verified (medium confidence)";
 			case USERNAME -> "matched by username rule: @" + candidate.detail()
 					+ " is the local part of the primary email (medium confidence)";
+			case MANUAL -> "mapped manually: " + candidate.detail() + " (high confidence)";
+			case LINK -> "linked by an earlier run: " + candidate.detail() + " (high confidence)";
+			case EXTERNAL_ID -> "linked in Phorge to external account " + candidate.detail() + " (high confidence)";
+			case REAL_NAME -> "real name \"" + candidate.detail() + "\" equals the identity's (low confidence, "
+					+ "never acted on)";
 		};
 	}
 

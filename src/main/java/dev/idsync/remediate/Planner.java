@@ -32,8 +32,11 @@ public final class Planner {
 					: action(ActionType.FLAG_FOR_REVIEW, finding, "none: a username match is too weak to act on");
 			case BOT_NO_OWNER, BOT_OWNER_LEFT, LINKED_DISABLED ->
 				action(ActionType.FLAG_FOR_REVIEW, finding, "none: a human decides");
-			case LINKED_OK, DISPUTED, MAILING_LIST, UNLINKED_DISABLED, JOINER_NO_ACCOUNT, SOURCE_CONFLICT, UNVERIFIED ->
+			case LINKED_OK, DISPUTED, MAILING_LIST, UNLINKED_DISABLED, JOINER_NO_ACCOUNT, SOURCE_CONFLICT, UNVERIFIED,
+					UNLINKED_CANDIDATE, EXEMPT, ATTRIBUTE_DRIFT, EXEMPTION_EXPIRED ->
 				Optional.empty();
+			case REENABLE_CANDIDATE, PRIVILEGED_DRIFT, TOKEN_STALE, LEAVER_HAS_TOKENS ->
+				action(ActionType.FLAG_FOR_REVIEW, finding, "none: a human decides");
 		};
 	}
 

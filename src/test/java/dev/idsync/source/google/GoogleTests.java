@@ -108,7 +108,8 @@ class GoogleTests {
 			.put("client_id", customer.serviceAccount().clientId())
 			.put("token_uri", server.tokenUri())));
 		GoogleProperties properties = new GoogleProperties(server.baseUrl(), "my_customer", null, key, "UNSET",
-				customer.serviceAccount().subject(), null, "UNSET", List.of(SyntheticOrg.GOOGLE_GROUP), "organization",
+				customer.serviceAccount().subject(), null, "UNSET", List.of(SyntheticOrg.GOOGLE_GROUP), List.of(),
+				"organization",
 				new RetryProperties(4, Duration.ofMillis(100), Duration.ofSeconds(1)));
 		return new Google(properties, Secret.of(Files.readString(key)), this.waits::add);
 	}
