@@ -43,16 +43,19 @@ final class CheckSourcesTasklet implements Tasklet {
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
 		String runId = RunParameters.runId(contribution.getStepExecution());
+		boolean all = true;
 		for (SourceRead read : this.runs.reads(runId)) {
 			SourceRead judged = this.mayBeEmpty.contains(read.name()) ? SourceChecks.judgeRows(read)
 					: SourceChecks.judge(read, this.runs.lastCompleteItems(read.name(), runId).orElse(null),
 							this.band.maxDropPercent(), this.band.maxDropCount());
 			this.runs.recordRead(runId, judged);
+			all &= judged.complete();
 			if (!judged.complete()) {
 				log.warn(judged.name() + " is INCOMPLETE: " + judged.reason()
 						+ ". Nobody will be concluded to have left or to be an orphan in this run.");
 			}
 		}
+		this.runs.sourcesComplete(runId, all);
 		return RepeatStatus.FINISHED;
 	}
 

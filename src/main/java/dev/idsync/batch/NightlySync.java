@@ -25,6 +25,7 @@ import dev.idsync.domain.Completeness;
 import dev.idsync.domain.ExitCode;
 import dev.idsync.domain.PlannedAction;
 import dev.idsync.report.RunSummary;
+import dev.idsync.config.ConfigException;
 import dev.idsync.source.SourceException;
 import dev.idsync.store.CloseableIterator;
 import dev.idsync.store.FindingStore;
@@ -107,7 +108,7 @@ public final class NightlySync {
 	static String describe(Throwable failure) {
 		Throwable deepest = failure;
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof SourceException) {
+			if (cause instanceof SourceException || cause instanceof ConfigException) {
 				return cause.getMessage();
 			}
 			deepest = cause;

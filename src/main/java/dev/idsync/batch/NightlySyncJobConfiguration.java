@@ -1,8 +1,10 @@
 package dev.idsync.batch;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
 import org.springframework.batch.core.job.Job;
@@ -31,6 +33,11 @@ import dev.idsync.domain.MergePolicy;
 import dev.idsync.domain.Person;
 import dev.idsync.domain.PersonCase;
 import dev.idsync.domain.SourceIdentity;
+import dev.idsync.domain.SourceRead;
+import dev.idsync.config.ReconcileProperties;
+import dev.idsync.reconcile.CorrelationKeys;
+import dev.idsync.store.LinkStore;
+import dev.idsync.store.MappingStore;
 import dev.idsync.reconcile.PersonMerger;
 import dev.idsync.remediate.Planner;
 import dev.idsync.source.PagedSource;
@@ -73,12 +80,15 @@ class NightlySyncJobConfiguration {
 	@Bean
 	Job nightlySyncJob(JobRepository jobRepository, JobSettings settings, List<SourcePlan> sourcePlans,
 			RunStore runStore, StagingStore stagingStore, AccountDetailStore details,
-			PhorgeDatabaseReads phorgeDatabase, PlatformTransactionManager transactionManager, Step prepareRunStep, Step readAccountsStep, Step checkSourcesStep, Step mergePersonsStep,
-			Step correlateByEmailStep, Step correlateByUsernameStep, Step classifyAccountsStep,
-			Step classifyPersonsStep, Step planActionsStep, Step writeReportStep) {
+			PhorgeDatabaseReads phorgeDatabase, PlatformTransactionManager transactionManager, Step prepareRunStep,
+			Step stageReconcileInputsStep, Step readAccountsStep, Step checkSourcesStep, Step mergePersonsStep,
+			Step correlateByMappingStep, Step correlateByEmailStep, Step correlateByUsernameStep,
+			Step correlateByRealNameStep, Step classifyAccountsStep, Step classifyPersonsStep, Step compareRunsStep,
+			Step planActionsStep, Step writeReportStep) {
 		SimpleJobBuilder job = new JobBuilder(JOB_NAME, jobRepository).listener(
 				new RunRecordListener(runStore, settings.clock()))
-			.start(prepareRunStep);
+			.start(prepareRunStep)
+			.next(stageReconcileInputsStep);
 		// one read step per configured identity source and entitlement rule, named after it (readOktaStep,
 		// readOktaEntitlementStep, readGoogleStep, …): the sources are configuration, not code
 		MergePolicy policy = mergePolicy(settings);
@@ -91,6 +101,11 @@ class NightlySyncJobConfiguration {
 						transactionManager, runStore,
 						new RunWriter<String>((runId) -> stagingStore.deleteEntitled(runId, plan.name()),
 								(runId, ids) -> stagingStore.insertEntitled(runId, plan.name(), ids))));
+			}
+			if (plan.admins() != null) {
+				job.next(readStep(stepName(plan.name(), "Admins"), plan.admins(), jobRepository, transactionManager,
+						runStore, new RunWriter<String>((runId) -> stagingStore.deleteAdmins(runId, plan.name()),
+								(runId, ids) -> stagingStore.insertAdmins(runId, plan.name(), ids))));
 			}
 		}
 		job.next(readAccountsStep);
@@ -109,10 +124,13 @@ class NightlySyncJobConfiguration {
 		}
 		return job.next(checkSourcesStep)
 			.next(mergePersonsStep)
+			.next(correlateByMappingStep)
 			.next(correlateByEmailStep)
 			.next(correlateByUsernameStep)
+			.next(correlateByRealNameStep)
 			.next(classifyAccountsStep)
 			.next(classifyPersonsStep)
+			.next(compareRunsStep)
 			.next(planActionsStep)
 			.next(writeReportStep)
 			.build();
@@ -128,6 +146,16 @@ class NightlySyncJobConfiguration {
 	}
 
 	@Bean
+	Step stageReconcileInputsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			MappingStore mappingStore, StagingStore stagingStore, JobSettings settings) {
+		return new StepBuilder("stageReconcileInputsStep", jobRepository)
+			.tasklet(new StageReconcileInputsTasklet(mappingStore, stagingStore, settings.properties().reconcile()),
+					transactionManager)
+			.listener(new StepProgressListener())
+			.build();
+	}
+
+	@Bean
 	Step readAccountsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			Conduit conduit, StagingStore stagingStore, RunStore runStore) {
 		return readStep("readAccountsStep", conduit.accounts(), jobRepository, transactionManager, runStore,
@@ -136,23 +164,24 @@ class NightlySyncJobConfiguration {
 
 	@Bean
 	Step checkSourcesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			RunStore runStore, JobSettings settings, PhorgeDatabaseReads phorgeDatabase) {
+			RunStore runStore, JobSettings settings, PhorgeDatabaseReads phorgeDatabase, List<SourcePlan> sourcePlans) {
 		return new StepBuilder("checkSourcesStep", jobRepository)
 			.tasklet(new CheckSourcesTasklet(runStore, settings.properties().completeness(),
-					phorgeDatabase.mayBeEmpty()), transactionManager)
+					mayBeEmpty(phorgeDatabase, sourcePlans)), transactionManager)
 			.listener(new StepProgressListener())
 			.build();
 	}
 
 	@Bean
 	Step mergePersonsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			StagingStore stagingStore, JobSettings settings, List<SourcePlan> sourcePlans) {
+			StagingStore stagingStore, JobSettings settings, List<SourcePlan> sourcePlans, RunStore runStore) {
 		MergePolicy policy = mergePolicy(settings);
 		Set<String> ruled = sourcePlans.stream().filter((plan) -> plan.entitlement() != null).map(SourcePlan::name)
 			.collect(Collectors.toSet());
 		return new StepBuilder("mergePersonsStep", jobRepository).<List<IdentityRecord>, Person>chunk(CHUNK)
 			.transactionManager(transactionManager)
-			.reader(new RunCursorReader<>((runId) -> stagingStore.identitiesByPerson(runId, ruled)))
+			.reader(new RunCursorReader<>((runId) -> stagingStore.identitiesByPerson(runId, ruled,
+					completeAdminSources(sourcePlans, runStore, runId))))
 			.processor((List<IdentityRecord> records) -> PersonMerger.merge(records, policy))
 			.writer(new RunWriter<Person>(stagingStore::deletePersons, stagingStore::insertPersons))
 			.listener(new StepProgressListener())
@@ -175,17 +204,15 @@ class NightlySyncJobConfiguration {
 	@Bean
 	Step correlateByEmailStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			Conduit conduit, StagingStore stagingStore, ThreadPoolTaskExecutor correlationExecutor,
-			PhorgeDatabaseReads phorgeDatabase) {
+			PhorgeDatabaseReads phorgeDatabase, JobSettings settings) {
 		if (phorgeDatabase.configured()) {
-			return new StepBuilder("correlateByEmailStep", jobRepository)
-				.tasklet(new MatchByDatabaseEmailTasklet(stagingStore), transactionManager)
-				.listener(new StepProgressListener())
-				.build();
+			return correlateStep("correlateByEmailStep", jobRepository, transactionManager, stagingStore,
+					List.of(MatchMethod.EMAIL, MatchMethod.UNVERIFIED_EMAIL), StagingStore::matchByDatabaseEmail);
 		}
 		return new StepBuilder("correlateByEmailStep", jobRepository).<Person, List<Match>>chunk(100)
 			.transactionManager(transactionManager)
 			.reader(new RunCursorReader<>(stagingStore::persons))
-			.processor(new MatchByEmailProcessor(conduit.emails()))
+			.processor(new MatchByEmailProcessor(conduit.emails(), correlationKeys(settings)))
 			.writer(new RunWriter<List<Match>>((runId) -> stagingStore.deleteMatches(runId, MatchMethod.EMAIL),
 					(runId, lists) -> stagingStore.insertMatches(runId, flatten(lists))))
 			.taskExecutor(correlationExecutor)
@@ -193,25 +220,53 @@ class NightlySyncJobConfiguration {
 			.build();
 	}
 
+	/**
+	 * The strongest evidence first: an admin's manual mappings, the durable links of earlier runs, and (with Phorge's
+	 * database) the external accounts linked in Phorge.
+	 */
+	@Bean
+	Step correlateByMappingStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			StagingStore stagingStore, PhorgeDatabaseReads phorgeDatabase) {
+		boolean external = phorgeDatabase.configured();
+		return correlateStep("correlateByMappingStep", jobRepository, transactionManager, stagingStore,
+				List.of(MatchMethod.MANUAL, MatchMethod.LINK, MatchMethod.EXTERNAL_ID),
+				(staging, runId) -> staging.matchManual(runId) + staging.matchLinks(runId)
+						+ (external ? staging.matchExternalIds(runId) : 0));
+	}
+
 	@Bean
 	Step correlateByUsernameStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			StagingStore stagingStore) {
-		return new StepBuilder("correlateByUsernameStep", jobRepository)
-			.tasklet(new MatchByUsernameTasklet(stagingStore), transactionManager)
-			.listener(new StepProgressListener())
-			.build();
+		return correlateStep("correlateByUsernameStep", jobRepository, transactionManager, stagingStore,
+				List.of(MatchMethod.USERNAME), StagingStore::matchByUsername);
+	}
+
+	/** Low-confidence proposals by real name, only where nothing else matched either side. */
+	@Bean
+	Step correlateByRealNameStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			StagingStore stagingStore, JobSettings settings) {
+		boolean enabled = settings.properties().reconcile().realNameCandidates();
+		return correlateStep("correlateByRealNameStep", jobRepository, transactionManager, stagingStore,
+				List.of(MatchMethod.REAL_NAME), (staging, runId) -> enabled ? staging.matchByRealName(runId) : 0);
 	}
 
 	@Bean
 	Step classifyAccountsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			StagingStore stagingStore, FindingStore findingStore, RunStore runStore, JobSettings settings,
-			PhorgeDatabaseReads phorgeDatabase) {
-		return new StepBuilder("classifyAccountsStep", jobRepository).<AccountCase, Finding>chunk(CHUNK)
+			StagingStore stagingStore, FindingStore findingStore, RunStore runStore, MappingStore mappingStore,
+			LinkStore linkStore, JobSettings settings, PhorgeDatabaseReads phorgeDatabase, Conduit conduit,
+			List<SourcePlan> sourcePlans) {
+		Set<String> adminReads = sourcePlans.stream().filter((plan) -> plan.admins() != null)
+			.map((plan) -> plan.admins().name()).collect(Collectors.toSet());
+		return new StepBuilder("classifyAccountsStep", jobRepository).<AccountCase, List<Finding>>chunk(CHUNK)
 			.transactionManager(transactionManager)
-			.reader(new RunCursorReader<>((runId) -> stagingStore.accountCases(runId,
-					phorgeDatabase.configured() ? settings.clock().instant().getEpochSecond() : null)))
-			.processor(new ClassifyAccountProcessor(settings.properties().bots(), stagingStore, runStore))
-			.writer(new RunWriter<Finding>(findingStore::deleteAccountFindings, findingStore::insertFindings))
+			.reader(new RunCursorReader<>((runId) -> phorgeDatabase.configured()
+					? stagingStore.accountCases(runId, settings.clock().instant().getEpochSecond(),
+							conduit.whoami().phid())
+					: stagingStore.accountCases(runId, null)))
+			.processor(new ClassifyAccountProcessor(settings.properties().bots(), stagingStore, runStore, mappingStore,
+					linkStore, settings.properties().reconcile(), adminReads, settings.clock()))
+			.writer(new RunWriter<List<Finding>>(findingStore::deleteAccountFindings,
+					(runId, lists) -> findingStore.insertFindings(runId, flatten(lists))))
 			.listener(new StepProgressListener())
 			.build();
 	}
@@ -230,11 +285,20 @@ class NightlySyncJobConfiguration {
 	}
 
 	@Bean
+	Step compareRunsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			RunStore runStore, FindingStore findingStore, LinkStore linkStore, JobSettings settings) {
+		return new StepBuilder("compareRunsStep", jobRepository)
+			.tasklet(new CompareRunsTasklet(runStore, findingStore, linkStore, settings.clock()), transactionManager)
+			.listener(new StepProgressListener())
+			.build();
+	}
+
+	@Bean
 	Step planActionsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			FindingStore findingStore) {
 		return new StepBuilder("planActionsStep", jobRepository).<Finding, Action>chunk(CHUNK)
 			.transactionManager(transactionManager)
-			.reader(new RunCursorReader<>(findingStore::findings))
+			.reader(new RunCursorReader<>(findingStore::actionableFindings))
 			.processor((Finding finding) -> Planner.plan(finding).orElse(null))
 			.writer(new RunWriter<Action>(findingStore::deleteActions,
 					(runId, actions) -> findingStore.insertActions(runId, actions, NOT_APPLIED)))
@@ -272,6 +336,35 @@ class NightlySyncJobConfiguration {
 			}
 		}
 		return name.append(what).append("Step").toString();
+	}
+
+	private static Step correlateStep(String name, JobRepository jobRepository,
+			PlatformTransactionManager transactionManager, StagingStore stagingStore, List<MatchMethod> methods,
+			BiFunction<StagingStore, String, Integer> rule) {
+		return new StepBuilder(name, jobRepository)
+			.tasklet(new CorrelateTasklet(stagingStore, methods, rule), transactionManager)
+			.listener(new StepProgressListener())
+			.build();
+	}
+
+	/** The sources whose admin groups were read completely (an incomplete read proves nobody outside them). */
+	private static Set<String> completeAdminSources(List<SourcePlan> plans, RunStore runs, String runId) {
+		Set<String> complete = runs.reads(runId).stream().filter(SourceRead::complete).map(SourceRead::name)
+			.collect(Collectors.toSet());
+		return plans.stream().filter((plan) -> plan.admins() != null && complete.contains(plan.admins().name()))
+			.map(SourcePlan::name).collect(Collectors.toSet());
+	}
+
+	/** Reads that may legitimately be empty or shrink: Phorge's links and tokens, and admin groups. */
+	private static Set<String> mayBeEmpty(PhorgeDatabaseReads phorgeDatabase, List<SourcePlan> plans) {
+		Set<String> names = new HashSet<>(phorgeDatabase.mayBeEmpty());
+		plans.stream().filter((plan) -> plan.admins() != null).forEach((plan) -> names.add(plan.admins().name()));
+		return names;
+	}
+
+	static CorrelationKeys correlationKeys(JobSettings settings) {
+		ReconcileProperties reconcile = settings.properties().reconcile();
+		return new CorrelationKeys(reconcile.aliases(), reconcile.usernameRule(), reconcile.usernameTemplate());
 	}
 
 	private static MergePolicy mergePolicy(JobSettings settings) {

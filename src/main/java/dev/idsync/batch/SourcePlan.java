@@ -18,8 +18,9 @@ import dev.idsync.source.okta.Okta;
  *
  * @param identities the people
  * @param entitlement the entitled people's ids, or {@code null} when everyone is entitled
+ * @param admins the ids of the members of its admin groups, or {@code null} when it has none
  */
-record SourcePlan(IdentitySource identities, @Nullable EntitlementSource entitlement) {
+record SourcePlan(IdentitySource identities, @Nullable EntitlementSource entitlement, @Nullable EntitlementSource admins) {
 
 	/** The name of the source. */
 	String name() {
@@ -31,13 +32,14 @@ record SourcePlan(IdentitySource identities, @Nullable EntitlementSource entitle
 		List<SourcePlan> plans = new ArrayList<>();
 		if (properties.okta() != null && credentials.okta() != null) {
 			Okta okta = new Okta(properties.okta(), credentials.okta());
-			plans.add(new SourcePlan(okta.identities(), okta.entitlement().orElse(null)));
+			plans.add(new SourcePlan(okta.identities(), okta.entitlement().orElse(null), okta.admins().orElse(null)));
 		}
 		if (properties.google() != null && credentials.google() != null) {
 			Google google = new Google(properties.google(), credentials.google());
-			plans.add(new SourcePlan(google.identities(), google.entitlement().orElse(null)));
+			plans.add(new SourcePlan(google.identities(), google.entitlement().orElse(null),
+					google.admins().orElse(null)));
 		}
-		properties.files().forEach((file) -> plans.add(new SourcePlan(new FileIdentitySource(file), null)));
+		properties.files().forEach((file) -> plans.add(new SourcePlan(new FileIdentitySource(file), null, null)));
 		return plans;
 	}
 

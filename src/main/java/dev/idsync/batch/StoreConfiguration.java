@@ -10,6 +10,8 @@ import org.springframework.context.annotation.Configuration;
 import dev.idsync.config.StoreProperties;
 import dev.idsync.store.AccountDetailStore;
 import dev.idsync.store.FindingStore;
+import dev.idsync.store.LinkStore;
+import dev.idsync.store.MappingStore;
 import dev.idsync.store.RunStore;
 import dev.idsync.store.StagingStore;
 
@@ -33,13 +35,23 @@ class StoreConfiguration {
 	}
 
 	@Bean
-	StagingStore stagingStore(DataSource dataSource) {
-		return new StagingStore(dataSource);
+	StagingStore stagingStore(DataSource dataSource, JobSettings settings) {
+		return new StagingStore(dataSource, NightlySyncJobConfiguration.correlationKeys(settings));
 	}
 
 	@Bean
-	AccountDetailStore accountDetailStore(DataSource dataSource) {
-		return new AccountDetailStore(dataSource);
+	AccountDetailStore accountDetailStore(DataSource dataSource, JobSettings settings) {
+		return new AccountDetailStore(dataSource, NightlySyncJobConfiguration.correlationKeys(settings));
+	}
+
+	@Bean
+	LinkStore linkStore(DataSource dataSource) {
+		return new LinkStore(dataSource);
+	}
+
+	@Bean
+	MappingStore mappingStore(DataSource dataSource) {
+		return new MappingStore(dataSource);
 	}
 
 	@Bean

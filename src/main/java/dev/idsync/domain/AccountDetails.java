@@ -13,9 +13,16 @@ import org.jspecify.annotations.Nullable;
  * @param addresses email addresses
  * @param unverifiedAddresses of which never verified
  * @param externalAccounts linked external accounts (Google, LDAP, …)
+ * @param oldestLiveToken when the oldest live token was created (epoch second), or {@code null} without live tokens
  */
 public record AccountDetails(@Nullable Boolean mfa, int liveTokens, int addresses, int unverifiedAddresses,
-		int externalAccounts) {
+		int externalAccounts, @Nullable Long oldestLiveToken) {
+
+	/** Details without token dates. */
+	public AccountDetails(@Nullable Boolean mfa, int liveTokens, int addresses, int unverifiedAddresses,
+			int externalAccounts) {
+		this(mfa, liveTokens, addresses, unverifiedAddresses, externalAccounts, null);
+	}
 
 	/** One line of evidence, e.g. {@code phorge database: MFA not enrolled; 2 live API tokens; …}. */
 	public String describe() {

@@ -14,15 +14,28 @@ import org.jspecify.annotations.Nullable;
  * @param rule the rule that decided, in one sentence
  * @param evidence the facts the rule used, each naming the source that said it
  * @param matchedBy how the identity was tied to the account, when it was
+ * @param history since when and for how many runs it has been reported, once the run compared itself with the last
+ * complete one ({@code null} before)
  */
 public record Finding(Category category, @Nullable String username, @Nullable String phid, @Nullable String identity,
-		String rule, List<String> evidence, @Nullable MatchMethod matchedBy) {
+		String rule, List<String> evidence, @Nullable MatchMethod matchedBy, @Nullable FindingHistory history) {
 
 	public Finding {
 		evidence = List.copyOf(evidence);
 		if (username == null && identity == null) {
 			throw new IllegalArgumentException("A finding is about an account, an identity or both");
 		}
+	}
+
+	/** A finding before the run compared itself with the last complete one. */
+	public Finding(Category category, @Nullable String username, @Nullable String phid, @Nullable String identity,
+			String rule, List<String> evidence, @Nullable MatchMethod matchedBy) {
+		this(category, username, phid, identity, rule, evidence, matchedBy, null);
+	}
+
+	/** What the finding is about, as its history tracks it: the account's PHID, else the identity. */
+	public String subject() {
+		return (this.phid != null) ? this.phid : String.valueOf(this.identity);
 	}
 
 	/** The confidence of the correlation behind the finding, when there is one. */

@@ -16,12 +16,23 @@ import org.jspecify.annotations.Nullable;
  * @param entitled whether any source entitles the person to Phorge (everyone, when no entitlement is configured)
  * @param conflict how the sources contradict each other about the person, or {@code null} when they agree
  * @param usernameHint the Phorge username a source records for the person, if any
+ * @param adminMember whether the person is in a configured admin group, or {@code null} when no admin group is
+ * configured or its read was incomplete
+ * @param sourceIds the records merged into the person, each as {@code source:id} (e.g. {@code okta:00u1})
  */
 public record Person(String key, String displayName, List<String> emails, Lifecycle lifecycle, String sources,
-		boolean entitled, @Nullable String conflict, @Nullable String usernameHint) {
+		boolean entitled, @Nullable String conflict, @Nullable String usernameHint, @Nullable Boolean adminMember,
+		List<String> sourceIds) {
 
 	public Person {
 		emails = List.copyOf(emails);
+		sourceIds = List.copyOf(sourceIds);
+	}
+
+	/** A person without admin-group knowledge or source ids. */
+	public Person(String key, String displayName, List<String> emails, Lifecycle lifecycle, String sources,
+			boolean entitled, @Nullable String conflict, @Nullable String usernameHint) {
+		this(key, displayName, emails, lifecycle, sources, entitled, conflict, usernameHint, null, List.of());
 	}
 
 	/** A person entitled to Phorge, on whom the sources agree. */

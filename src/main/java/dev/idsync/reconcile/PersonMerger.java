@@ -61,7 +61,20 @@ public final class PersonMerger {
 		return new Person(first.primaryEmail(), first.displayName(), List.copyOf(emails), lifecycle(ordered, policy),
 				describe(records), records.stream().anyMatch(IdentityRecord::entitled), conflict(ordered),
 				ordered.stream().map(SourceIdentity::usernameHint).filter((hint) -> hint != null).findFirst()
-					.orElse(null));
+					.orElse(null), adminMember(records),
+				records.stream().map((record) -> record.identity().source() + ":" + record.identity().sourceId())
+					.toList());
+	}
+
+	/** In an admin group of any source that has one; unknown when no source of the person has admin groups. */
+	private static @Nullable Boolean adminMember(List<IdentityRecord> records) {
+		Boolean member = null;
+		for (IdentityRecord record : records) {
+			if (record.admin() != null) {
+				member = Boolean.TRUE.equals(member) || record.admin();
+			}
+		}
+		return member;
 	}
 
 	private static Lifecycle lifecycle(List<SourceIdentity> ordered, MergePolicy policy) {

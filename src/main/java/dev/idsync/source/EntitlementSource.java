@@ -11,4 +11,9 @@ public interface EntitlementSource extends PagedSource<String> {
 		return source + ":entitlement";
 	}
 
+	/** The name of the admin-group read of the identity source {@code source}. */
+	static String adminsOf(String source) {
+		return source + ":admins";
+	}
+
 }

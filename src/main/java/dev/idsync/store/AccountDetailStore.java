@@ -6,12 +6,15 @@ import java.util.Locale;
 
 import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.idsync.domain.AccountEmail;
 import dev.idsync.domain.AccountSecurity;
 import dev.idsync.domain.ApiTokenInfo;
 import dev.idsync.domain.ExternalIdentifier;
+import dev.idsync.reconcile.CorrelationKeys;
 
 /**
  * What one run read from Phorge's own database about its accounts: email addresses, external-account identifiers,
@@ -24,8 +27,20 @@ public final class AccountDetailStore {
 
 	private final JdbcTemplate jdbc;
 
+	private final CorrelationKeys keys;
+
 	public AccountDetailStore(DataSource dataSource) {
+		this(dataSource, CorrelationKeys.defaults());
+	}
+
+	/**
+	 * A store that keys addresses as {@code keys} compares them (domain aliases).
+	 * @param dataSource idsync's database
+	 * @param keys how addresses are compared
+	 */
+	public AccountDetailStore(DataSource dataSource, CorrelationKeys keys) {
 		this.jdbc = new JdbcTemplate(dataSource);
+		this.keys = keys;
 	}
 
 	/** Deletes the staged addresses. */
@@ -40,7 +55,7 @@ public final class AccountDetailStore {
 					statement.setString(1, runId);
 					statement.setString(2, email.phid());
 					statement.setString(3, email.address());
-					statement.setString(4, email.address().toLowerCase(Locale.ROOT));
+					statement.setString(4, this.keys.emailKey(email.address()));
 					statement.setBoolean(5, email.verified());
 					statement.setBoolean(6, email.primary());
 				});
@@ -54,7 +69,7 @@ public final class AccountDetailStore {
 	/** Stages external-account identifiers. */
 	public void insertLinks(String runId, List<? extends ExternalIdentifier> identifiers) {
 		this.jdbc.batchUpdate("INSERT INTO stage_account_link (run_id, phid, external_phid, provider_type, "
-				+ "provider_domain, identifier) VALUES (?, ?, ?, ?, ?, ?)", identifiers, BATCH,
+				+ "provider_domain, identifier, external_key) VALUES (?, ?, ?, ?, ?, ?, ?)", identifiers, BATCH,
 				(statement, identifier) -> {
 					statement.setString(1, runId);
 					statement.setString(2, identifier.phid());
@@ -62,7 +77,24 @@ public final class AccountDetailStore {
 					statement.setString(4, identifier.providerType());
 					statement.setString(5, identifier.providerDomain());
 					statement.setString(6, identifier.identifier());
+					statement.setString(7, externalKey(identifier));
 				});
+	}
+
+	/**
+	 * The key an identity record is found by: {@code google:<id>} for a Google account's {@code id(<id>)},
+	 * {@code ldap:<uid>} (lower-cased) for an LDAP account; none for other identifiers (a Google link's email is
+	 * correlated as an email address).
+	 */
+	static @Nullable String externalKey(ExternalIdentifier identifier) {
+		String raw = identifier.identifier();
+		if (identifier.providerType().equals("google") && raw.startsWith("id(") && raw.endsWith(")")) {
+			return "google:" + raw.substring(3, raw.length() - 1);
+		}
+		if (identifier.providerType().equals("ldap")) {
+			return "ldap:" + raw.toLowerCase(Locale.ROOT);
+		}
+		return null;
 	}
 
 	/** Deletes the staged MFA enrolments. */

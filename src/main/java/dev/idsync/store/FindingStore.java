@@ -2,18 +2,22 @@ package dev.idsync.store;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
 import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.idsync.domain.Action;
 import dev.idsync.domain.ActionType;
 import dev.idsync.domain.Category;
 import dev.idsync.domain.Finding;
+import dev.idsync.domain.FindingHistory;
 import dev.idsync.domain.MatchMethod;
 import dev.idsync.domain.PlannedAction;
 
@@ -21,6 +25,9 @@ import dev.idsync.domain.PlannedAction;
  * The findings and planned actions of each run: the run's lasting record.
  */
 public final class FindingStore {
+
+	private static final String COLUMNS = "f.category, f.username, f.phid, f.identity, f.rule, f.evidence, "
+			+ "f.matched_by, f.first_seen, f.runs_seen, f.since_last";
 
 	private final DataSource dataSource;
 
@@ -44,7 +51,8 @@ public final class FindingStore {
 	/** Records findings. */
 	public void insertFindings(String runId, List<? extends Finding> findings) {
 		this.jdbc.batchUpdate("INSERT INTO finding (run_id, category, severity, username, phid, identity, rule, "
-				+ "evidence, matched_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", findings, 500, (statement, finding) -> {
+				+ "evidence, matched_by, subject) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", findings, 500,
+				(statement, finding) -> {
 					statement.setString(1, runId);
 					statement.setString(2, finding.category().name());
 					statement.setString(3, finding.category().severity().name());
@@ -54,13 +62,77 @@ public final class FindingStore {
 					statement.setString(7, finding.rule());
 					statement.setString(8, String.join("\n", finding.evidence()));
 					statement.setString(9, (finding.matchedBy() != null) ? finding.matchedBy().name() : null);
+					statement.setString(10, finding.subject());
 				});
+	}
+
+	/**
+	 * Compares a run's findings with those of the last complete run before it: each finding gets when it was first
+	 * seen, in how many consecutive complete runs, and whether it is new or persisting; the earlier run's findings
+	 * that are gone (drift only, not states that are fine) are recorded as resolved.
+	 * @param runId the run
+	 * @param previous the last earlier run that read every source completely, or {@code null} when there is none
+	 * @param now when this run first sees what is new
+	 */
+	public void compareWith(String runId, @Nullable String previous, Instant now) {
+		Timestamp at = Timestamp.from(now);
+		this.jdbc.update("DELETE FROM finding_resolved WHERE run_id = ?", runId);
+		if (previous == null) {
+			this.jdbc.update("UPDATE finding SET first_seen = ?, runs_seen = 1, since_last = 'NEW' WHERE run_id = ?", at,
+					runId);
+			return;
+		}
+		String same = "FROM finding p WHERE p.run_id = ? AND p.subject = finding.subject AND p.category = finding.category";
+		this.jdbc.update("UPDATE finding SET first_seen = COALESCE((SELECT MIN(p.first_seen) " + same + "), ?), "
+				+ "runs_seen = COALESCE((SELECT MAX(p.runs_seen) " + same + ") + 1, 1), "
+				+ "since_last = CASE WHEN EXISTS (SELECT 1 " + same + ") THEN 'PERSISTING' ELSE 'NEW' END "
+				+ "WHERE run_id = ?", previous, at, previous, previous, runId);
+		this.jdbc.update("INSERT INTO finding_resolved (run_id, category, subject, username, identity, first_seen, "
+				+ "runs_seen) SELECT ?, p.category, p.subject, MIN(p.username), MIN(p.identity), MIN(p.first_seen), "
+				+ "MAX(p.runs_seen) FROM finding p WHERE p.run_id = ? AND p.severity <> 'OK' AND p.subject IS NOT NULL "
+				+ "AND NOT EXISTS (SELECT 1 FROM finding f WHERE f.run_id = ? AND f.subject = p.subject "
+				+ "AND f.category = p.category) GROUP BY p.category, p.subject", runId, previous, runId);
+	}
+
+	/** How many of a run's findings are new, persisting, and how many of the last complete run's were resolved. */
+	public Map<FindingHistory.Change, Long> countByChange(String runId) {
+		Map<FindingHistory.Change, Long> counts = new EnumMap<>(FindingHistory.Change.class);
+		for (FindingHistory.Change change : FindingHistory.Change.values()) {
+			counts.put(change, 0L);
+		}
+		this.jdbc.query("SELECT since_last, COUNT(*) AS n FROM finding WHERE run_id = ? AND since_last IS NOT NULL "
+				+ "AND severity <> 'OK' GROUP BY since_last", (ResultSet rs) -> {
+					counts.put(FindingHistory.Change.valueOf(rs.getString("since_last")), rs.getLong("n"));
+				}, runId);
+		counts.put(FindingHistory.Change.RESOLVED, this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM finding_resolved WHERE run_id = ?", Long.class, runId));
+		return counts;
+	}
+
+	/** The findings of the last complete run that this run no longer has, by category and subject. */
+	public List<Finding> resolved(String runId) {
+		return this.jdbc.query("SELECT category, username, identity, subject, first_seen, runs_seen FROM finding_resolved "
+				+ "WHERE run_id = ? ORDER BY category, username, identity", (rs, i) -> new Finding(
+						Category.valueOf(rs.getString("category")), rs.getString("username"),
+						rs.getString("username") != null ? rs.getString("subject") : null,
+						(rs.getString("identity") != null || rs.getString("username") != null)
+								? rs.getString("identity") : rs.getString("subject"),
+						"no longer reported", List.of(), null,
+						new FindingHistory(rs.getTimestamp("first_seen").toInstant(), rs.getInt("runs_seen"),
+								FindingHistory.Change.RESOLVED)), runId);
+	}
+
+	/** A run's findings except those of exempt or protected accounts: what planning may act on. */
+	public CloseableIterator<Finding> actionableFindings(String runId) {
+		return new Cursor<>(this.dataSource, "SELECT " + COLUMNS + " FROM finding f WHERE f.run_id = ? "
+				+ "AND NOT EXISTS (SELECT 1 FROM finding e WHERE e.run_id = f.run_id AND e.subject = f.subject "
+				+ "AND e.category = 'EXEMPT') ORDER BY CASE WHEN f.username IS NULL THEN 1 ELSE 0 END, f.username, "
+				+ "f.identity, f.id", (rs, i) -> finding(rs), runId);
 	}
 
 	/** A run's findings: account findings by username, then identity findings by identity. */
 	public CloseableIterator<Finding> findings(String runId) {
-		return new Cursor<>(this.dataSource, "SELECT category, username, phid, identity, rule, evidence, matched_by "
-				+ "FROM finding WHERE run_id = ? ORDER BY CASE WHEN username IS NULL THEN 1 ELSE 0 END, username, "
+		return new Cursor<>(this.dataSource, "SELECT " + COLUMNS + " FROM finding f WHERE run_id = ? ORDER BY CASE WHEN username IS NULL THEN 1 ELSE 0 END, username, "
 				+ "identity, id", (rs, i) -> finding(rs), runId);
 	}
 
@@ -122,9 +194,14 @@ public final class FindingStore {
 
 	private static Finding finding(ResultSet rs) throws SQLException {
 		String matchedBy = rs.getString("matched_by");
+		Timestamp firstSeen = rs.getTimestamp("first_seen");
+		FindingHistory history = (firstSeen != null && rs.getString("since_last") != null)
+				? new FindingHistory(firstSeen.toInstant(), rs.getInt("runs_seen"),
+						FindingHistory.Change.valueOf(rs.getString("since_last")))
+				: null;
 		return new Finding(Category.valueOf(rs.getString("category")), rs.getString("username"), rs.getString("phid"),
 				rs.getString("identity"), rs.getString("rule"), List.of(rs.getString("evidence").split("\n")),
-				(matchedBy != null) ? MatchMethod.valueOf(matchedBy) : null);
+				(matchedBy != null) ? MatchMethod.valueOf(matchedBy) : null, history);
 	}
 
 }

@@ -39,6 +39,20 @@ public final class RunStore {
 				Timestamp.from(finishedAt), status, exitCode, runId);
 	}
 
+	/** Records whether a run read every source completely (its findings are then the baseline of the next run). */
+	public void sourcesComplete(String runId, boolean complete) {
+		this.jdbc.update("UPDATE idsync_run SET sources_complete = ? WHERE run_id = ?", complete, runId);
+	}
+
+	/** The last run before this one that completed and read every source completely. */
+	public Optional<String> previousCompleteRun(String runId) {
+		return this.jdbc.query("SELECT r.run_id FROM idsync_run r WHERE r.run_id <> ? AND r.sources_complete = TRUE "
+				+ "AND r.status = 'COMPLETED' AND r.started_at < (SELECT s.started_at FROM idsync_run s WHERE s.run_id = ?) "
+				+ "ORDER BY r.started_at DESC FETCH FIRST 1 ROWS ONLY", (rs, i) -> rs.getString("run_id"), runId, runId)
+			.stream()
+			.findFirst();
+	}
+
 	/** When a run started. */
 	public Optional<Instant> startedAt(String runId) {
 		return this.jdbc.query("SELECT started_at FROM idsync_run WHERE run_id = ?",

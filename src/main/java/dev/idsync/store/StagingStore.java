@@ -2,6 +2,7 @@ package dev.idsync.store;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -17,16 +18,19 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import dev.idsync.domain.Account;
 import dev.idsync.domain.AccountCase;
 import dev.idsync.domain.AccountDetails;
+import dev.idsync.domain.AccountFacts;
 import dev.idsync.domain.AccountKind;
 import dev.idsync.domain.Candidate;
 import dev.idsync.domain.IdentityRecord;
 import dev.idsync.domain.Lifecycle;
+import dev.idsync.domain.ManualMapping;
 import dev.idsync.domain.Match;
 import dev.idsync.domain.MatchMethod;
 import dev.idsync.domain.MergePolicy;
 import dev.idsync.domain.Person;
 import dev.idsync.domain.PersonCase;
 import dev.idsync.domain.SourceIdentity;
+import dev.idsync.reconcile.CorrelationKeys;
 
 /**
  * One run's staged population: identities as each source reports them, merged persons, Phorge accounts, and the
@@ -36,15 +40,16 @@ public final class StagingStore {
 
 	private static final String[] STAGING = { "stage_identity", "stage_person", "stage_person_email", "stage_account",
 			"stage_match", "stage_entitled", "stage_account_email", "stage_account_link", "stage_account_security",
-			"stage_token" };
+			"stage_token", "stage_person_source", "stage_admin", "stage_mapping", "stage_exemption", "stage_disable" };
 
 	/** The columns a {@link Person} is read from, on {@code stage_person} aliased {@code p}. */
 	private static final String PERSON = "p.person_key, p.display_name, p.emails, p.lifecycle, p.sources, p.entitled, "
-			+ "p.conflict, p.username_hint";
+			+ "p.conflict, p.username_hint, p.admin_member";
 
 	/** What Phorge's database staged about each account, aggregated per account (aliases s, t, e, l). */
 	private static final String DETAILS = "LEFT JOIN stage_account_security s ON s.run_id = a.run_id AND s.phid = a.phid "
-			+ "LEFT JOIN (SELECT owner_phid, COUNT(*) AS live_tokens FROM stage_token WHERE run_id = ? AND "
+			+ "LEFT JOIN (SELECT owner_phid, COUNT(*) AS live_tokens, MIN(created_epoch) AS oldest_token FROM stage_token "
+			+ "WHERE run_id = ? AND "
 			+ "(expires_epoch IS NULL OR expires_epoch > ?) GROUP BY owner_phid) t ON t.owner_phid = a.phid "
 			+ "LEFT JOIN (SELECT phid, COUNT(*) AS addresses, SUM(CASE WHEN verified THEN 0 ELSE 1 END) AS unverified "
 			+ "FROM stage_account_email WHERE run_id = ? GROUP BY phid) e ON e.phid = a.phid "
@@ -55,9 +60,21 @@ public final class StagingStore {
 
 	private final JdbcTemplate jdbc;
 
+	private final CorrelationKeys keys;
+
 	public StagingStore(DataSource dataSource) {
+		this(dataSource, CorrelationKeys.defaults());
+	}
+
+	/**
+	 * A store that stages addresses, names and usernames as {@code keys} compares them.
+	 * @param dataSource idsync's database
+	 * @param keys how records are compared (domain aliases, the username rule)
+	 */
+	public StagingStore(DataSource dataSource, CorrelationKeys keys) {
 		this.dataSource = dataSource;
 		this.jdbc = new JdbcTemplate(dataSource);
+		this.keys = keys;
 	}
 
 	/** Deletes what earlier runs staged: only the findings and actions of a run are kept. */
@@ -75,7 +92,8 @@ public final class StagingStore {
 	/** Stages identities read from a source, keyed for merging as {@code policy} says. */
 	public void insertIdentities(String runId, List<? extends SourceIdentity> identities, MergePolicy policy) {
 		this.jdbc.batchUpdate("INSERT INTO stage_identity (run_id, source, source_id, merge_key, person_key, emails, "
-				+ "display_name, lifecycle, raw_status, employee_id, username_hint) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+				+ "display_name, lifecycle, raw_status, employee_id, username_hint, external_key) "
+				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 				identities, 500, (statement, identity) -> {
 					statement.setString(1, runId);
 					statement.setString(2, identity.source());
@@ -88,6 +106,39 @@ public final class StagingStore {
 					statement.setString(9, identity.rawStatus());
 					statement.setString(10, identity.employeeId());
 					statement.setString(11, identity.usernameHint());
+					statement.setString(12, externalKey(identity));
+				});
+	}
+
+	/**
+	 * The key a Phorge external account identifies this record by: a Google account by its id, an LDAP account (Okta's
+	 * LDAP interface) by the login's local part.
+	 */
+	static @Nullable String externalKey(SourceIdentity identity) {
+		return switch (identity.source()) {
+			case "google" -> "google:" + identity.sourceId();
+			case "okta" -> "ldap:" + identity.primaryEmail().substring(0, identity.primaryEmail().indexOf('@'))
+				.toLowerCase(Locale.ROOT);
+			default -> null;
+		};
+	}
+
+	/** Deletes one source's admin-group members (a restarted read starts over). */
+	public void deleteAdmins(String runId, String source) {
+		this.jdbc.update("DELETE FROM stage_admin WHERE run_id = ? AND source = ?", runId, source);
+	}
+
+	/** Stages the ids of people a source lists in its admin groups. */
+	public void insertAdmins(String runId, String source, List<? extends String> sourceIds) {
+		this.jdbc.batchUpdate("INSERT INTO stage_admin (run_id, source, source_id) SELECT ?, ?, ? FROM (VALUES (1)) v "
+				+ "WHERE NOT EXISTS (SELECT 1 FROM stage_admin WHERE run_id = ? AND source = ? AND source_id = ?)",
+				sourceIds, 500, (statement, id) -> {
+					statement.setString(1, runId);
+					statement.setString(2, source);
+					statement.setString(3, id);
+					statement.setString(4, runId);
+					statement.setString(5, source);
+					statement.setString(6, id);
 				});
 	}
 
@@ -117,17 +168,35 @@ public final class StagingStore {
 	 * @param ruledSources the sources that have an entitlement rule
 	 */
 	public CloseableIterator<List<IdentityRecord>> identitiesByPerson(String runId, Set<String> ruledSources) {
+		return identitiesByPerson(runId, ruledSources, Set.of());
+	}
+
+	/**
+	 * The staged identities, one group per person, each with its entitlement and, for a source with admin groups,
+	 * whether the source lists the record in them.
+	 * @param runId the run
+	 * @param ruledSources the sources that have an entitlement rule
+	 * @param adminSources the sources that have admin groups
+	 */
+	public CloseableIterator<List<IdentityRecord>> identitiesByPerson(String runId, Set<String> ruledSources,
+			Set<String> adminSources) {
 		String entitled = ruledSources.isEmpty() ? "TRUE"
 				: "CASE WHEN i.source IN (" + String.join(", ", ruledSources.stream().map((s) -> "?").toList())
 						+ ") THEN EXISTS (SELECT 1 FROM stage_entitled e WHERE e.run_id = i.run_id AND e.source = "
 						+ "i.source AND e.source_id = i.source_id) ELSE TRUE END";
+		String admin = adminSources.isEmpty() ? "CAST(NULL AS BOOLEAN)"
+				: "CASE WHEN i.source IN (" + String.join(", ", adminSources.stream().map((s) -> "?").toList())
+						+ ") THEN EXISTS (SELECT 1 FROM stage_admin e WHERE e.run_id = i.run_id AND e.source = "
+						+ "i.source AND e.source_id = i.source_id) END";
 		List<Object> parameters = new ArrayList<>(ruledSources);
+		parameters.addAll(adminSources);
 		parameters.add(runId);
 		Cursor<Keyed> rows = new Cursor<>(this.dataSource,
 				"SELECT i.merge_key, i.source, i.source_id, i.person_key, i.emails, i.display_name, i.lifecycle, "
-						+ "i.raw_status, i.employee_id, i.username_hint, " + entitled + " AS entitled "
-						+ "FROM stage_identity i WHERE i.run_id = ? ORDER BY i.merge_key, i.source, i.source_id",
-				(rs, i) -> new Keyed(rs.getString("merge_key"), new IdentityRecord(identity(rs), rs.getBoolean("entitled"))),
+						+ "i.raw_status, i.employee_id, i.username_hint, " + entitled + " AS entitled, " + admin
+						+ " AS admin FROM stage_identity i WHERE i.run_id = ? ORDER BY i.merge_key, i.source, i.source_id",
+				(rs, i) -> new Keyed(rs.getString("merge_key"), new IdentityRecord(identity(rs), rs.getBoolean("entitled"),
+						nullableBoolean(rs, "admin"))),
 				parameters.toArray());
 		return new Grouped<>(rows, Keyed::key).map((group) -> group.stream().map(Keyed::record).toList());
 	}
@@ -136,19 +205,33 @@ public final class StagingStore {
 	public void deletePersons(String runId) {
 		this.jdbc.update("DELETE FROM stage_person WHERE run_id = ?", runId);
 		this.jdbc.update("DELETE FROM stage_person_email WHERE run_id = ?", runId);
+		this.jdbc.update("DELETE FROM stage_person_source WHERE run_id = ?", runId);
 	}
 
 	/** Stages merged persons, and each of their addresses as a row of its own (compared case-insensitively). */
 	public void insertPersons(String runId, List<? extends Person> persons) {
 		List<String[]> addresses = new ArrayList<>();
+		List<String[]> records = new ArrayList<>();
 		for (Person person : persons) {
-			Set<String> keys = new HashSet<>();
+			Set<String> seen = new HashSet<>();
 			for (String email : person.emails()) {
-				if (keys.add(email.toLowerCase(Locale.ROOT))) {
-					addresses.add(new String[] { person.key(), email, email.toLowerCase(Locale.ROOT) });
+				String key = this.keys.emailKey(email);
+				if (seen.add(key)) {
+					addresses.add(new String[] { person.key(), email, key });
 				}
 			}
+			for (String sourceId : person.sourceIds()) {
+				int colon = sourceId.indexOf(':');
+				records.add(new String[] { sourceId.substring(0, colon), sourceId.substring(colon + 1), person.key() });
+			}
 		}
+		this.jdbc.batchUpdate("INSERT INTO stage_person_source (run_id, source, source_id, person_key) "
+				+ "VALUES (?, ?, ?, ?)", records, 500, (statement, record) -> {
+					statement.setString(1, runId);
+					statement.setString(2, record[0]);
+					statement.setString(3, record[1]);
+					statement.setString(4, record[2]);
+				});
 		this.jdbc.batchUpdate("INSERT INTO stage_person_email (run_id, person_key, address, address_key) "
 				+ "VALUES (?, ?, ?, ?)", addresses, 500, (statement, address) -> {
 					statement.setString(1, runId);
@@ -157,11 +240,12 @@ public final class StagingStore {
 					statement.setString(4, address[2]);
 				});
 		this.jdbc.batchUpdate("INSERT INTO stage_person (run_id, person_key, username_key, display_name, emails, "
-				+ "lifecycle, sources, entitled, conflict, username_hint) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", persons,
+				+ "lifecycle, sources, entitled, conflict, username_hint, name_key, admin_member) "
+				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", persons,
 				500, (statement, person) -> {
 					statement.setString(1, runId);
 					statement.setString(2, person.key());
-					statement.setString(3, person.usernameCandidate());
+					statement.setString(3, this.keys.username(person));
 					statement.setString(4, person.displayName());
 					statement.setString(5, String.join(" ", person.emails()));
 					statement.setString(6, person.lifecycle().name());
@@ -169,6 +253,13 @@ public final class StagingStore {
 					statement.setBoolean(8, person.entitled());
 					statement.setString(9, person.conflict());
 					statement.setString(10, person.usernameHint());
+					statement.setString(11, CorrelationKeys.nameKey(person.displayName()));
+					if (person.adminMember() != null) {
+						statement.setBoolean(12, person.adminMember());
+					}
+					else {
+						statement.setNull(12, Types.BOOLEAN);
+					}
 				});
 	}
 
@@ -194,7 +285,8 @@ public final class StagingStore {
 	/** Stages Phorge accounts. */
 	public void insertAccounts(String runId, List<? extends Account> accounts) {
 		this.jdbc.batchUpdate("INSERT INTO stage_account (run_id, phid, account_id, username, username_key, "
-				+ "real_name, kind, disabled, approved, admin, created_epoch) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+				+ "real_name, kind, disabled, approved, admin, created_epoch, name_key) "
+				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 				accounts, 500, (statement, account) -> {
 					statement.setString(1, runId);
 					statement.setString(2, account.phid());
@@ -207,6 +299,7 @@ public final class StagingStore {
 					statement.setBoolean(9, account.approved());
 					statement.setBoolean(10, account.admin());
 					statement.setLong(11, account.createdEpochSecond());
+					statement.setString(12, CorrelationKeys.nameKey(account.realName()));
 				});
 	}
 
@@ -249,6 +342,94 @@ public final class StagingStore {
 				MatchMethod.EMAIL.ordinal(), MatchMethod.UNVERIFIED_EMAIL.ordinal(), runId);
 	}
 
+	/** Deletes the staged manual mappings (a restarted step starts over). */
+	public void deleteMappings(String runId) {
+		this.jdbc.update("DELETE FROM stage_mapping WHERE run_id = ?", runId);
+	}
+
+	/** Stages manual mappings in force this run (from the file and the table). */
+	public void insertMappings(String runId, List<? extends ManualMapping> mappings) {
+		this.jdbc.batchUpdate("INSERT INTO stage_mapping (run_id, username_key, identity_email, identity_source, "
+				+ "identity_source_id, detail) VALUES (?, ?, ?, ?, ?, ?)", mappings, 500, (statement, mapping) -> {
+					statement.setString(1, runId);
+					statement.setString(2, mapping.username().toLowerCase(Locale.ROOT));
+					boolean email = mapping.identity().contains("@");
+					int colon = mapping.identity().indexOf(':');
+					statement.setString(3, email ? this.keys.emailKey(mapping.identity()) : null);
+					statement.setString(4, email ? null : mapping.identity().substring(0, colon));
+					statement.setString(5, email ? null : mapping.identity().substring(colon + 1));
+					statement.setString(6, truncate(mapping.describe(), 320));
+				});
+	}
+
+	/**
+	 * Ties persons to human accounts as the manual mappings say: by one of the person's addresses, or by a source's
+	 * immutable id ({@code okta:00u…}).
+	 * @return how many matches were added
+	 */
+	public int matchManual(String runId) {
+		String rank = String.valueOf(MatchMethod.MANUAL.ordinal());
+		return this.jdbc.update("INSERT INTO stage_match (run_id, person_key, phid, method, method_rank, detail) "
+				+ "SELECT DISTINCT m.run_id, pe.person_key, a.phid, 'MANUAL', " + rank + ", m.detail FROM stage_mapping m "
+				+ "JOIN stage_account a ON a.run_id = m.run_id AND a.username_key = m.username_key AND a.kind = 'HUMAN' "
+				+ "JOIN stage_person_email pe ON pe.run_id = m.run_id AND pe.address_key = m.identity_email "
+				+ "WHERE m.run_id = ?", runId)
+				+ this.jdbc.update("INSERT INTO stage_match (run_id, person_key, phid, method, method_rank, detail) "
+						+ "SELECT DISTINCT m.run_id, ps.person_key, a.phid, 'MANUAL', " + rank + ", m.detail "
+						+ "FROM stage_mapping m "
+						+ "JOIN stage_account a ON a.run_id = m.run_id AND a.username_key = m.username_key "
+						+ "AND a.kind = 'HUMAN' "
+						+ "JOIN stage_person_source ps ON ps.run_id = m.run_id AND ps.source = m.identity_source "
+						+ "AND ps.source_id = m.identity_source_id "
+						+ "WHERE m.run_id = ? AND NOT EXISTS (SELECT 1 FROM stage_match x WHERE x.run_id = m.run_id "
+						+ "AND x.person_key = ps.person_key AND x.phid = a.phid AND x.detail = m.detail)", runId);
+	}
+
+	/**
+	 * Ties persons to human accounts by the durable links of earlier runs: one of the person's source records
+	 * (immutable id) was linked to the account.
+	 * @return how many matches were added
+	 */
+	public int matchLinks(String runId) {
+		return this.jdbc.update("INSERT INTO stage_match (run_id, person_key, phid, method, method_rank, detail) "
+				+ "SELECT DISTINCT ps.run_id, ps.person_key, l.phid, 'LINK', " + MatchMethod.LINK.ordinal() + ", "
+				+ "l.source || ':' || l.source_id || ' (linked by ' || l.method || ' in run ' || l.linked_run || ')' "
+				+ "FROM identity_link l "
+				+ "JOIN stage_person_source ps ON ps.run_id = ? AND ps.source = l.source AND ps.source_id = l.source_id "
+				+ "JOIN stage_account a ON a.run_id = ps.run_id AND a.phid = l.phid AND a.kind = 'HUMAN'", runId);
+	}
+
+	/**
+	 * Ties persons to human accounts by the external accounts linked in Phorge (its database): a Google account id
+	 * equal to the person's Google record, an LDAP uid equal to the local part of the person's Okta login.
+	 * @return how many matches were added
+	 */
+	public int matchExternalIds(String runId) {
+		return this.jdbc.update("INSERT INTO stage_match (run_id, person_key, phid, method, method_rank, detail) "
+				+ "SELECT DISTINCT ps.run_id, ps.person_key, l.phid, 'EXTERNAL_ID', " + MatchMethod.EXTERNAL_ID.ordinal()
+				+ ", l.provider_type || ' ' || l.identifier FROM stage_account_link l "
+				+ "JOIN stage_identity i ON i.run_id = l.run_id AND i.external_key = l.external_key "
+				+ "JOIN stage_person_source ps ON ps.run_id = i.run_id AND ps.source = i.source "
+				+ "AND ps.source_id = i.source_id "
+				+ "JOIN stage_account a ON a.run_id = l.run_id AND a.phid = l.phid AND a.kind = 'HUMAN' "
+				+ "WHERE l.run_id = ?", runId);
+	}
+
+	/**
+	 * Proposes persons for enabled human accounts whose real name equals theirs, where neither side has any other
+	 * match: low confidence, never acted on.
+	 * @return how many proposals were added
+	 */
+	public int matchByRealName(String runId) {
+		return this.jdbc.update("INSERT INTO stage_match (run_id, person_key, phid, method, method_rank, detail) "
+				+ "SELECT p.run_id, p.person_key, a.phid, 'REAL_NAME', " + MatchMethod.REAL_NAME.ordinal()
+				+ ", a.real_name FROM stage_account a "
+				+ "JOIN stage_person p ON p.run_id = a.run_id AND p.name_key = a.name_key "
+				+ "WHERE a.run_id = ? AND a.kind = 'HUMAN' AND a.disabled = FALSE "
+				+ "AND NOT EXISTS (SELECT 1 FROM stage_match m WHERE m.run_id = p.run_id AND m.person_key = p.person_key) "
+				+ "AND NOT EXISTS (SELECT 1 FROM stage_match m WHERE m.run_id = a.run_id AND m.phid = a.phid)", runId);
+	}
+
 	/**
 	 * Ties persons to human accounts whose username equals their username candidate (a source's username hint, else
 	 * the primary email's local part), case-insensitively, where neither side has any email match: a username never
@@ -280,26 +461,56 @@ public final class StagingStore {
 	 * @param detailsAt the epoch second tokens are judged live at, or {@code null} for no database details
 	 */
 	public CloseableIterator<AccountCase> accountCases(String runId, @Nullable Long detailsAt) {
+		return accountCases(runId, detailsAt, null);
+	}
+
+	/**
+	 * Every account with the persons who claim it, what Phorge's database staged about it, and whether idsync itself
+	 * disabled it: its own journal ({@code account_provenance}), or Phorge's log naming idsync's bot as the one who
+	 * last disabled it.
+	 * @param runId the run
+	 * @param detailsAt the epoch second tokens are judged live at, or {@code null} for no database details
+	 * @param selfPhid idsync's own bot, or {@code null} when unknown
+	 */
+	public CloseableIterator<AccountCase> accountCases(String runId, @Nullable Long detailsAt,
+			@Nullable String selfPhid) {
 		boolean details = detailsAt != null;
+		boolean phorgeLog = details && selfPhid != null;
+		List<Object> args = new ArrayList<>(List.of(runId, runId));
 		// each pair at its strongest method, with that method's detail (plain grouping: H2's window functions are
 		// far too slow at a hundred thousand rows)
-		String sql = "WITH best AS (SELECT person_key, phid, MIN(method_rank) AS method_rank FROM stage_match "
-				+ "WHERE run_id = ? GROUP BY person_key, phid), "
+		StringBuilder sql = new StringBuilder("WITH best AS (SELECT person_key, phid, MIN(method_rank) AS method_rank "
+				+ "FROM stage_match WHERE run_id = ? GROUP BY person_key, phid), "
 				+ "pair AS (SELECT m.person_key, m.phid, m.method_rank, MIN(m.detail) AS detail FROM stage_match m "
 				+ "JOIN best b ON b.person_key = m.person_key AND b.phid = m.phid AND b.method_rank = m.method_rank "
 				+ "WHERE m.run_id = ? GROUP BY m.person_key, m.phid, m.method_rank), "
-				+ "claims AS (SELECT person_key, COUNT(*) AS claimed FROM pair GROUP BY person_key) "
+				+ "claims AS (SELECT person_key, COUNT(*) AS claimed FROM pair WHERE method_rank < "
+				+ MatchMethod.REAL_NAME.ordinal() + " GROUP BY person_key) "
 				+ "SELECT a.phid, a.account_id, a.username, a.real_name, a.kind, a.disabled, a.approved, a.admin, "
 				+ "a.created_epoch, pair.method_rank, pair.detail, claims.claimed, " + PERSON
-				+ (details ? ", s.mfa, t.live_tokens, e.addresses, e.unverified, l.links" : "")
+				+ ", ap.disabled_at AS journal_at, ap.run_id AS journal_run, ap.reason AS journal_reason"
+				+ (details ? ", s.mfa, t.live_tokens, t.oldest_token, e.addresses, e.unverified, l.links" : "")
+				+ (phorgeLog ? ", sd.at_epoch AS self_disabled_at" : "")
 				+ " FROM stage_account a LEFT JOIN pair ON pair.phid = a.phid "
 				+ "LEFT JOIN claims ON claims.person_key = pair.person_key "
 				+ "LEFT JOIN stage_person p ON p.run_id = a.run_id AND p.person_key = pair.person_key "
-				+ (details ? DETAILS : "")
-				+ "WHERE a.run_id = ? ORDER BY a.account_id, a.phid, p.person_key";
-		Object[] args = details ? new Object[] { runId, runId, runId, detailsAt, runId, runId, runId }
-				: new Object[] { runId, runId, runId };
-		Cursor<ClaimRow> rows = new Cursor<>(this.dataSource, sql, (rs, i) -> claim(rs, details), args);
+				+ "LEFT JOIN account_provenance ap ON ap.phid = a.phid AND a.disabled = TRUE ");
+		if (details) {
+			sql.append(DETAILS);
+			args.addAll(List.of(runId, detailsAt, runId, runId));
+		}
+		if (phorgeLog) {
+			// the latest disable transaction of each account, when idsync's bot wrote it
+			sql.append("LEFT JOIN (SELECT d.phid, MAX(d.at_epoch) AS at_epoch FROM stage_disable d WHERE d.run_id = ? "
+					+ "AND d.disabled = TRUE AND d.author_phid = ? AND NOT EXISTS (SELECT 1 FROM stage_disable d2 "
+					+ "WHERE d2.run_id = d.run_id AND d2.phid = d.phid AND d2.at_epoch > d.at_epoch) GROUP BY d.phid) sd "
+					+ "ON sd.phid = a.phid AND a.disabled = TRUE ");
+			args.addAll(List.of(runId, selfPhid));
+		}
+		sql.append("WHERE a.run_id = ? ORDER BY a.account_id, a.phid, p.person_key");
+		args.add(runId);
+		Cursor<ClaimRow> rows = new Cursor<>(this.dataSource, sql.toString(),
+				(rs, i) -> claim(rs, details, phorgeLog), args.toArray());
 		return new Grouped<>(rows, (row) -> row.account().phid()).map(StagingStore::accountCase);
 	}
 
@@ -318,34 +529,56 @@ public final class StagingStore {
 				candidates.add(row.candidate());
 			}
 		}
-		return new AccountCase(rows.get(0).account(), candidates, null, rows.get(0).details());
+		ClaimRow first = rows.get(0);
+		return new AccountCase(first.account(), candidates, null, first.details(),
+				(first.disabledByIdsync() != null)
+						? new AccountFacts(null, first.disabledByIdsync(), List.of(), null) : AccountFacts.NONE);
 	}
 
-	private static ClaimRow claim(ResultSet rs, boolean withDetails) throws SQLException {
+	private static ClaimRow claim(ResultSet rs, boolean withDetails, boolean phorgeLog) throws SQLException {
 		Account account = new Account(rs.getLong("account_id"), rs.getString("phid"), rs.getString("username"),
 				rs.getString("real_name"), AccountKind.valueOf(rs.getString("kind")), rs.getBoolean("disabled"),
 				rs.getBoolean("approved"), rs.getBoolean("admin"), rs.getLong("created_epoch"));
 		AccountDetails details = withDetails ? details(rs) : null;
+		String disabledByIdsync = null;
+		if (rs.getTimestamp("journal_at") != null) {
+			disabledByIdsync = "idsync's journal: idsync disabled it on " + rs.getTimestamp("journal_at").toInstant()
+					+ " (run " + rs.getString("journal_run") + "): " + rs.getString("journal_reason");
+		}
+		else if (phorgeLog) {
+			long at = rs.getLong("self_disabled_at");
+			if (!rs.wasNull()) {
+				disabledByIdsync = "phorge database: the last disable of the account was made by idsync's bot, on "
+						+ java.time.Instant.ofEpochSecond(at);
+			}
+		}
 		if (rs.getString("person_key") == null) {
-			return new ClaimRow(account, null, details);
+			return new ClaimRow(account, null, details, disabledByIdsync);
 		}
 		MatchMethod method = MatchMethod.values()[rs.getInt("method_rank")];
 		return new ClaimRow(account, new Candidate(person(rs), method, rs.getString("detail"), rs.getInt("claimed")),
-				details);
+				details, disabledByIdsync);
 	}
 
 	private static AccountDetails details(ResultSet rs) throws SQLException {
 		boolean mfa = rs.getBoolean("mfa");
 		Boolean known = rs.wasNull() ? null : mfa;
+		long oldest = rs.getLong("oldest_token");
+		Long oldestToken = rs.wasNull() ? null : oldest;
 		return new AccountDetails(known, rs.getInt("live_tokens"), rs.getInt("addresses"), rs.getInt("unverified"),
-				rs.getInt("links"));
+				rs.getInt("links"), oldestToken);
 	}
 
 	private static Person person(ResultSet rs) throws SQLException {
 		return new Person(rs.getString("person_key"), rs.getString("display_name"),
 				List.of(rs.getString("emails").split(" ")), Lifecycle.valueOf(rs.getString("lifecycle")),
 				rs.getString("sources"), rs.getBoolean("entitled"), rs.getString("conflict"),
-				rs.getString("username_hint"));
+				rs.getString("username_hint"), nullableBoolean(rs, "admin_member"), List.of());
+	}
+
+	private static @Nullable Boolean nullableBoolean(ResultSet rs, String column) throws SQLException {
+		boolean value = rs.getBoolean(column);
+		return rs.wasNull() ? null : value;
 	}
 
 	private static SourceIdentity identity(ResultSet rs) throws SQLException {
@@ -355,12 +588,17 @@ public final class StagingStore {
 				rs.getString("username_hint"));
 	}
 
+	private static String truncate(String text, int max) {
+		return (text.length() <= max) ? text : text.substring(0, max - 1) + "…";
+	}
+
 	/** One row of the identities query: a record and its merge key. */
 	private record Keyed(String key, IdentityRecord record) {
 	}
 
 	/** One row of the claims query: an account and, when someone claims it, one candidate. */
-	private record ClaimRow(Account account, @Nullable Candidate candidate, @Nullable AccountDetails details) {
+	private record ClaimRow(Account account, @Nullable Candidate candidate, @Nullable AccountDetails details,
+			@Nullable String disabledByIdsync) {
 	}
 
 }

@@ -108,7 +108,7 @@ class PhorgeDatabaseStagingTests {
 		List<AccountCase> withoutDetails = cases(null);
 
 		// then
-		assertThat(cases.get(0).details()).isEqualTo(new AccountDetails(true, 2, 2, 1, 1));
+		assertThat(cases.get(0).details()).isEqualTo(new AccountDetails(true, 2, 2, 1, 1, 100L));
 		assertThat(cases.get(0).details().describe()).isEqualTo("phorge database: MFA enrolled; 2 live API tokens; "
 				+ "2 email addresses (1 unverified); 1 linked external account");
 		assertThat(cases.get(1).details()).isEqualTo(new AccountDetails(null, 0, 0, 0, 0));

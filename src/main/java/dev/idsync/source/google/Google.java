@@ -48,4 +48,11 @@ public final class Google {
 				: Optional.of(new GoogleEntitlementSource(this.client, this.properties.entitlementGroups()));
 	}
 
+	/** The members of the configured admin groups ({@code google:admins}), unless none are configured. */
+	public Optional<EntitlementSource> admins() {
+		return this.properties.adminGroups().isEmpty() ? Optional.empty()
+				: Optional.of(new GoogleEntitlementSource(this.client, this.properties.adminGroups(),
+						EntitlementSource.adminsOf("google")));
+	}
+
 }

@@ -23,14 +23,22 @@ final class GoogleEntitlementSource implements EntitlementSource {
 
 	private final List<String> groups;
 
+	private final String name;
+
 	GoogleEntitlementSource(GoogleClient google, List<String> groups) {
+		this(google, groups, EntitlementSource.nameOf("google"));
+	}
+
+	/** The members of some groups, read under a name of their own (e.g. {@code google:admins}). */
+	GoogleEntitlementSource(GoogleClient google, List<String> groups, String name) {
 		this.google = google;
 		this.groups = List.copyOf(groups);
+		this.name = name;
 	}
 
 	@Override
 	public String name() {
-		return EntitlementSource.nameOf("google");
+		return this.name;
 	}
 
 	@Override

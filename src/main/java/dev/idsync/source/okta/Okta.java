@@ -3,6 +3,7 @@ package dev.idsync.source.okta;
 import java.time.Clock;
 import java.util.Optional;
 
+import dev.idsync.config.OktaEntitlementProperties;
 import dev.idsync.config.OktaProperties;
 import dev.idsync.config.Secret;
 import dev.idsync.source.EntitlementSource;
@@ -49,6 +50,14 @@ public final class Okta {
 	public Optional<EntitlementSource> entitlement() {
 		return this.properties.entitlement().everyone() ? Optional.empty()
 				: Optional.of(new OktaEntitlementSource(this.client, this.properties.entitlement()));
+	}
+
+	/** The members of the configured admin groups ({@code okta:admins}), unless none are configured. */
+	public Optional<EntitlementSource> admins() {
+		return this.properties.adminGroups().isEmpty() ? Optional.empty()
+				: Optional.of(new OktaEntitlementSource(this.client,
+						new OktaEntitlementProperties("groups", this.properties.adminGroups(), null),
+						EntitlementSource.adminsOf("okta"), "idsync.okta.admin-groups"));
 	}
 
 }

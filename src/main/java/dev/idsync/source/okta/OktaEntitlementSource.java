@@ -39,14 +39,31 @@ final class OktaEntitlementSource implements EntitlementSource {
 
 	private final Map<String, String> ids = new ConcurrentHashMap<>();
 
+	private final String name;
+
+	private final String property;
+
 	OktaEntitlementSource(OktaClient okta, OktaEntitlementProperties entitlement) {
+		this(okta, entitlement, EntitlementSource.nameOf("okta"), "idsync.okta.entitlement.groups");
+	}
+
+	/**
+	 * The members of some groups, read under a name of their own.
+	 * @param okta the client
+	 * @param entitlement the groups (or app)
+	 * @param name the read's name in reports, e.g. {@code okta:admins}
+	 * @param property the property naming the groups, for messages
+	 */
+	OktaEntitlementSource(OktaClient okta, OktaEntitlementProperties entitlement, String name, String property) {
 		this.okta = okta;
 		this.entitlement = entitlement;
+		this.name = name;
+		this.property = property;
 	}
 
 	@Override
 	public String name() {
-		return EntitlementSource.nameOf("okta");
+		return this.name;
 	}
 
 	@Override
@@ -92,8 +109,8 @@ final class OktaEntitlementSource implements EntitlementSource {
 				.filter((group) -> group.getProfile() != null && nameOrId.equals(group.getProfile().getName()))
 				.map(Group::getId)
 				.findFirst()
-				.orElseThrow(() -> new SourceException("okta", "the entitlement group '" + nameOrId
-						+ "' does not exist (check idsync.okta.entitlement.groups)", null));
+				.orElseThrow(() -> new SourceException("okta", "the group '" + nameOrId
+						+ "' does not exist (check " + this.property + ")", null));
 		});
 	}
 

@@ -1,0 +1,43 @@
+package dev.idsync.batch;
+
+import java.time.Clock;
+
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+import dev.idsync.store.FindingStore;
+import dev.idsync.store.LinkStore;
+import dev.idsync.store.RunStore;
+
+/**
+ * Records the durable links this run established, then compares its findings with the last complete run's: first
+ * seen, consecutive runs, new or persisting, and what was resolved.
+ */
+final class CompareRunsTasklet implements Tasklet {
+
+	private final RunStore runs;
+
+	private final FindingStore findings;
+
+	private final LinkStore links;
+
+	private final Clock clock;
+
+	CompareRunsTasklet(RunStore runs, FindingStore findings, LinkStore links, Clock clock) {
+		this.runs = runs;
+		this.findings = findings;
+		this.links = links;
+		this.clock = clock;
+	}
+
+	@Override
+	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+		String runId = RunParameters.runId(contribution.getStepExecution());
+		contribution.incrementWriteCount(this.links.record(runId, this.clock.instant()));
+		this.findings.compareWith(runId, this.runs.previousCompleteRun(runId).orElse(null), this.clock.instant());
+		return RepeatStatus.FINISHED;
+	}
+
+}
