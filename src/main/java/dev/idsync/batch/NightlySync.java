@@ -89,7 +89,8 @@ public final class NightlySync {
 		Instant finished = (execution.getEndTime() != null)
 				? execution.getEndTime().atZone(ZoneId.systemDefault()).toInstant() : Instant.now();
 		RunSummary summary = new RunSummary(runId, started, finished, MODE, NightlySyncJobConfiguration.version(),
-				runs.reads(runId), byCategory, byAction, exitCode);
+				runs.reads(runId), byCategory, byAction, exitCode, runs.previousCompleteRun(runId).orElse(null),
+				findings.countByChange(runId));
 		Path report = Path.of(execution.getExecutionContext().getString(WriteReportTasklet.REPORT_PATH));
 		return new RunResult(runId, exitCode, report, summary, firstActions(findings, runId), null);
 	}

@@ -56,12 +56,14 @@ final class WriteReportTasklet implements Tasklet {
 		RunSummary summary = new RunSummary(runId, started, this.clock.instant(),
 				step.getJobParameters().getString(RunParameters.MODE), this.version, this.runs.reads(runId), byCategory,
 				this.findings.countByActionType(runId),
-				ExitCode.of(byCategory, Completeness.of(this.runs.reads(runId))));
+				ExitCode.of(byCategory, Completeness.of(this.runs.reads(runId))),
+				this.runs.previousCompleteRun(runId).orElse(null), this.findings.countByChange(runId));
 		Path dir = Path.of(step.getJobParameters().getString(RunParameters.REPORT_DIR));
 		Path written;
 		try (CloseableIterator<Finding> found = this.findings.findings(runId);
 				CloseableIterator<PlannedAction> planned = this.findings.actions(runId)) {
-			written = new ReportWriter().write(dir, summary, found, planned);
+			written = new ReportWriter().write(dir, summary, found, planned,
+					this.findings.resolved(runId).iterator());
 		}
 		ExecutionContext job = step.getJobExecution().getExecutionContext();
 		job.putInt(EXIT_CODE, summary.exitCode().code());

@@ -8,6 +8,7 @@ import dev.idsync.batch.RunResult;
 import dev.idsync.domain.Action;
 import dev.idsync.domain.ActionType;
 import dev.idsync.domain.Category;
+import dev.idsync.domain.FindingHistory;
 import dev.idsync.domain.SourceRead;
 import dev.idsync.report.RunSummary;
 
@@ -46,6 +47,12 @@ final class ConsoleReport {
 			.sorted(Comparator.comparing(Category::severity).reversed())
 			.forEach((category) -> out.printf("  %-18s %7d  %-6s %s%n", category.name(),
 					summary.byCategory().get(category), category.severity(), category.description()));
+		if (summary.baselineRun() != null) {
+			out.printf("  since run %s: %d new, %d persisting, %d resolved drift findings%n", summary.baselineRun(),
+					summary.byChange().getOrDefault(FindingHistory.Change.NEW, 0L),
+					summary.byChange().getOrDefault(FindingHistory.Change.PERSISTING, 0L),
+					summary.byChange().getOrDefault(FindingHistory.Change.RESOLVED, 0L));
+		}
 		out.println();
 		out.println("Actions idsync would take (dry run: none applied):");
 		for (ActionType type : ActionType.values()) {

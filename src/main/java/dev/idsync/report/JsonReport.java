@@ -2,7 +2,9 @@ package dev.idsync.report;
 
 import java.io.OutputStream;
 import java.util.Iterator;
+import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonEncoding;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
@@ -10,6 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.idsync.domain.ActionType;
 import dev.idsync.domain.Category;
 import dev.idsync.domain.Finding;
+import dev.idsync.domain.FindingHistory;
 import dev.idsync.domain.PlannedAction;
 import dev.idsync.domain.SourceRead;
 
@@ -33,6 +36,19 @@ public final class JsonReport {
 	 */
 	public void write(RunSummary summary, Iterator<Finding> findings, Iterator<PlannedAction> actions,
 			OutputStream out) {
+		write(summary, findings, actions, List.<Finding>of().iterator(), out);
+	}
+
+	/**
+	 * Writes the report, with the findings of the baseline run that this run no longer has.
+	 * @param summary the run's summary
+	 * @param findings the findings, in report order
+	 * @param actions the planned actions, in report order
+	 * @param resolved the baseline's findings that are gone
+	 * @param out where to write (not closed)
+	 */
+	public void write(RunSummary summary, Iterator<Finding> findings, Iterator<PlannedAction> actions,
+			Iterator<Finding> resolved, OutputStream out) {
 		try (JsonGenerator generator = this.json.createGenerator(out, JsonEncoding.UTF8)) {
 			generator.writeStartObject();
 			generator.writeNumberProperty("schemaVersion", SCHEMA_VERSION);
@@ -49,6 +65,9 @@ public final class JsonReport {
 			generator.writeEndArray();
 			generator.writeArrayPropertyStart("actions");
 			actions.forEachRemaining((action) -> writeAction(generator, action));
+			generator.writeEndArray();
+			generator.writeArrayPropertyStart("resolved");
+			resolved.forEachRemaining((finding) -> writeResolved(generator, finding));
 			generator.writeEndArray();
 			generator.writeEndObject();
 		}
@@ -87,7 +106,34 @@ public final class JsonReport {
 			generator.writeNumberProperty(type.name(), summary.byAction().getOrDefault(type, 0L));
 		}
 		generator.writeEndObject();
+		generator.writeObjectPropertyStart("sinceLastCompleteRun");
+		generator.writeStringProperty("baselineRunId", summary.baselineRun());
+		for (FindingHistory.Change change : FindingHistory.Change.values()) {
+			generator.writeNumberProperty(change.name(), summary.byChange().getOrDefault(change, 0L));
+		}
 		generator.writeEndObject();
+		generator.writeEndObject();
+	}
+
+	private static void writeResolved(JsonGenerator generator, Finding finding) {
+		generator.writeStartObject();
+		generator.writeStringProperty("category", finding.category().name());
+		generator.writeStringProperty("username", finding.username());
+		generator.writeStringProperty("phid", finding.phid());
+		generator.writeStringProperty("identity", finding.identity());
+		writeHistory(generator, finding.history());
+		generator.writeEndObject();
+	}
+
+	private static void writeHistory(JsonGenerator generator, @Nullable FindingHistory history) {
+		generator.writeStringProperty("firstSeen", (history != null) ? history.firstSeen().toString() : null);
+		if (history != null) {
+			generator.writeNumberProperty("runsSeen", history.runsSeen());
+		}
+		else {
+			generator.writeNullProperty("runsSeen");
+		}
+		generator.writeStringProperty("sinceLast", (history != null) ? history.sinceLast().name() : null);
 	}
 
 	private static void writeFinding(JsonGenerator generator, Finding finding) {
@@ -97,6 +143,7 @@ public final class JsonReport {
 		generator.writeStringProperty("username", finding.username());
 		generator.writeStringProperty("phid", finding.phid());
 		generator.writeStringProperty("identity", finding.identity());
+		writeHistory(generator, finding.history());
 		generator.writeObjectPropertyStart("evidence");
 		generator.writeStringProperty("rule", finding.rule());
 		generator.writeStringProperty("matchedBy", (finding.matchedBy() != null) ? finding.matchedBy().name() : null);

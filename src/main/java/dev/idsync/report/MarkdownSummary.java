@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import dev.idsync.domain.ActionType;
 import dev.idsync.domain.Category;
 import dev.idsync.domain.ExitCode;
+import dev.idsync.domain.FindingHistory;
 import dev.idsync.domain.SourceRead;
 
 /**
@@ -25,6 +26,16 @@ public final class MarkdownSummary {
 			.append("\n\n");
 		out.append("Mode: ").append(summary.mode()).append(". ").append(summary.findings()).append(" findings, ")
 			.append(summary.actions()).append(" actions planned, none applied.\n\n");
+		if (summary.baselineRun() != null) {
+			out.append("Since the last complete run (").append(summary.baselineRun()).append("): ")
+				.append(summary.byChange().getOrDefault(FindingHistory.Change.NEW, 0L)).append(" new, ")
+				.append(summary.byChange().getOrDefault(FindingHistory.Change.PERSISTING, 0L)).append(" persisting, ")
+				.append(summary.byChange().getOrDefault(FindingHistory.Change.RESOLVED, 0L))
+				.append(" resolved drift findings.\n\n");
+		}
+		else {
+			out.append("First complete run: every drift finding is new.\n\n");
+		}
 		out.append("| category | count | meaning |\n|---|---:|---|\n");
 		Arrays.stream(Category.values())
 			.filter((category) -> summary.byCategory().getOrDefault(category, 0L) > 0)

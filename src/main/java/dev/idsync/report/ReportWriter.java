@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.Iterator;
+import java.util.List;
 import java.util.stream.Stream;
 
 import dev.idsync.domain.Finding;
@@ -33,13 +34,27 @@ public final class ReportWriter {
 	 * @return the run's report folder
 	 */
 	public Path write(Path dir, RunSummary summary, Iterator<Finding> findings, Iterator<PlannedAction> actions) {
+		return write(dir, summary, findings, actions, List.<Finding>of().iterator());
+	}
+
+	/**
+	 * Writes {@code report.json} and {@code report.md}, with the baseline's findings this run no longer has.
+	 * @param dir the report directory
+	 * @param summary the run's summary
+	 * @param findings the findings, streamed
+	 * @param actions the planned actions, streamed
+	 * @param resolved the baseline run's findings that are gone
+	 * @return the run's report folder
+	 */
+	public Path write(Path dir, RunSummary summary, Iterator<Finding> findings, Iterator<PlannedAction> actions,
+			Iterator<Finding> resolved) {
 		try {
 			Files.createDirectories(dir);
 			Path partial = dir.resolve("." + summary.runId() + ".partial");
 			deleteTree(partial);
 			Files.createDirectory(partial);
 			try (OutputStream out = Files.newOutputStream(partial.resolve("report.json"))) {
-				this.json.write(summary, findings, actions, out);
+				this.json.write(summary, findings, actions, resolved, out);
 			}
 			Files.writeString(partial.resolve("report.md"), this.markdown.render(summary), StandardCharsets.UTF_8);
 			Path target = dir.resolve(summary.runId());
