@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 		description = { "Keeps a Phorge/Phabricator instance's accounts honest against Okta, Google Workspace "
 				+ "and HR exports: reads everyone, correlates them with every Phorge account, and reports drift with "
 				+ "the evidence for it." },
-		subcommands = { RunCommand.class, DoctorCommand.class, DemoCommand.class, SimCommand.class,
+		subcommands = { RunCommand.class, DoctorCommand.class, MappingCommand.class, ExemptionCommand.class,
+				DemoCommand.class, SimCommand.class,
 				CommandLine.HelpCommand.class },
 		footerHeading = "%nExit codes:%n",
 		footer = { "  0  the run completed and found no drift",

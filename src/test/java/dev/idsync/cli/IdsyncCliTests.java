@@ -134,7 +134,7 @@ class IdsyncCliTests {
 		assertThat(execute("--help")).isZero();
 		assertThat(this.out.toString()).contains("run", "demo", "sim", "0  the run completed and found no drift",
 				"2  the run completed and found drift", "3  a safety gate stopped actions");
-		for (String command : new String[] { "run", "doctor", "demo", "sim" }) {
+		for (String command : new String[] { "run", "doctor", "mapping", "exemption", "demo", "sim" }) {
 			this.out.getBuffer().setLength(0);
 			assertThat(execute(command, "--help")).isZero();
 			assertThat(this.out.toString()).startsWith("Usage: idsync " + command);
@@ -142,6 +142,38 @@ class IdsyncCliTests {
 		this.out.getBuffer().setLength(0);
 		assertThat(execute("sim", "serve", "--help")).isZero();
 		assertThat(this.out.toString()).contains("--config-out", "--truth-out", "--people", "--seed");
+	}
+
+	@Test
+	void mappingAndExemptionCommandsKeepWhoAddedWhatAndWhyInTheStore() throws IOException {
+		// given
+		Path config = write("idsync:\n  okta:\n    url: https://acme.okta.com\n  phorge:\n    url: https://phorge.example.com\n"
+				+ "    token-env: UNSET_TOKEN\n" + storeIn(this.dir));
+
+		// when
+		int mapped = execute("mapping", "add", "--config", config.toString(), "--username", "legacy-anna",
+				"--identity", "okta:00u1abc", "--reason", "renamed in 2024", "--by", "alice@example.com");
+		int badIdentity = execute("mapping", "add", "--config", config.toString(), "--username", "x", "--identity",
+				"anna", "--reason", "r");
+		int exempted = execute("exemption", "add", "--config", config.toString(), "--username", "ext-bob",
+				"--owner", "bob@example.com", "--reason", "contract ends in March", "--expires", "2099-03-31");
+		int past = execute("exemption", "add", "--config", config.toString(), "--username", "ext-bob", "--owner",
+				"bob@example.com", "--reason", "late", "--expires", "2020-01-01");
+		this.out.getBuffer().setLength(0);
+		int listed = execute("mapping", "list", "--config", config.toString()) + execute("exemption", "list",
+				"--config", config.toString());
+
+		// then
+		assertThat(mapped).isZero();
+		assertThat(badIdentity).isEqualTo(1);
+		assertThat(exempted).isZero();
+		assertThat(past).isEqualTo(1);
+		assertThat(this.err.toString()).contains("--identity: identity 'anna' is neither an email address nor "
+				+ "source:id").contains("--expires 2020-01-01 is in the past");
+		assertThat(listed).isZero();
+		assertThat(this.out.toString()).contains("@legacy-anna = okta:00u1abc  by alice@example.com: renamed in 2024 "
+				+ "(manual_mapping #1)").contains("@ext-bob  exempt until 2099-03-31, owner bob@example.com: contract "
+				+ "ends in March (exemption #1)");
 	}
 
 	private int execute(String... args) {
