@@ -84,12 +84,17 @@ public record CorrelationKeys(Map<String, String> aliases, String usernameRule, 
 		};
 	}
 
-	private String template(Person person) {
-		String[] words = ascii(Classifier.normalizeName(person.displayName())).split(" ");
+	private @Nullable String template(Person person) {
+		String template = String.valueOf(this.usernameTemplate);
+		// a word without a Latin letter leaves nothing in ASCII: a name of such words alone gives no name to fill in
+		String name = ascii(Classifier.normalizeName(person.displayName())).trim();
+		if (name.isEmpty() && template.replace("{local}", "").contains("{")) {
+			return null;
+		}
+		String[] words = name.split(" +");
 		String first = words[0];
 		String last = (words.length > 1) ? words[words.length - 1] : "";
-		String out = String.valueOf(this.usernameTemplate)
-			.replace("{local}", person.localPart().toLowerCase(Locale.ROOT))
+		String out = template.replace("{local}", person.localPart().toLowerCase(Locale.ROOT))
 			.replace("{first}", first)
 			.replace("{last}", last)
 			.replace("{f}", first.isEmpty() ? "" : first.substring(0, 1))

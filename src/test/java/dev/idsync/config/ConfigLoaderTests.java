@@ -3,12 +3,15 @@ package dev.idsync.config;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.entry;
 
 class ConfigLoaderTests {
 
@@ -173,6 +176,116 @@ class ConfigLoaderTests {
 	}
 
 	@Test
+	void loadWhenReconcileSectionIsGoodBindsIt() throws IOException {
+		// given every property of idsync.reconcile, and a bot with its own token age
+		Path file = write(VALID.replace("      owner: alice@example.com\n",
+				"      owner: alice@example.com\n      max-token-age: 30d\n") + """
+				  reconcile:
+				    domain-aliases:
+				      - corp.example.com=example.com
+				      - Mail.Example.com = example.com
+				    username-rule: Template
+				    username-template: "{f}{last}"
+				    real-name-candidates: false
+				    mappings-file: /etc/idsync/mappings.csv
+				    exemptions-file: /etc/idsync/exemptions.csv
+				    protected-accounts: [BreakGlass, idsync-bot]
+				    token-max-age: 90d
+				""");
+
+		// when
+		IdsyncProperties properties = ConfigLoader.load(file);
+
+		// then
+		ReconcileProperties reconcile = properties.reconcile();
+		assertThat(reconcile.aliases()).containsExactly(entry("corp.example.com", "example.com"),
+				entry("mail.example.com", "example.com"));
+		assertThat(reconcile.usernameRule()).isEqualTo("template");
+		assertThat(reconcile.usernameTemplate()).isEqualTo("{f}{last}");
+		assertThat(reconcile.realNameCandidates()).isFalse();
+		assertThat(reconcile.mappingsFile()).isEqualTo(Path.of("/etc/idsync/mappings.csv"));
+		assertThat(reconcile.exemptionsFile()).isEqualTo(Path.of("/etc/idsync/exemptions.csv"));
+		assertThat(reconcile.protectedAccounts()).containsExactly("breakglass", "idsync-bot");
+		assertThat(reconcile.tokenMaxAge()).isEqualTo(Duration.ofDays(90));
+		assertThat(properties.bots()).singleElement()
+			.isEqualTo(new BotProperties("ci-bot", "alice@example.com", Duration.ofDays(30)));
+	}
+
+	@Test
+	void loadWhenReconcileSectionIsMissingUsesTheDefaults() throws IOException {
+		assertThat(ConfigLoader.load(write(VALID)).reconcile()).isEqualTo(ReconcileProperties.defaults());
+	}
+
+	@Test
+	void loadWhenUsernameRuleIsUnknownNamesTheRules() throws IOException {
+		assertThatExceptionOfType(ConfigException.class)
+			.isThrownBy(() -> ConfigLoader.load(reconcile("    username-rule: nickname\n")))
+			.withMessage("idsync.reconcile.username-rule: 'nickname' is not one of attribute-or-local-part, "
+					+ "local-part, attribute, template.");
+	}
+
+	@Test
+	void loadWhenTemplateRuleHasNoTemplateSaysToSetIt() throws IOException {
+		assertThatExceptionOfType(ConfigException.class)
+			.isThrownBy(() -> ConfigLoader.load(reconcile("    username-rule: template\n")))
+			.withMessageStartingWith("idsync.reconcile.username-template is required with username-rule template");
+	}
+
+	@Test
+	void loadWhenTemplateHasNoPlaceholderSaysEveryoneWouldShareAUsername() throws IOException {
+		Path file = reconcile("    username-rule: template\n    username-template: admin\n");
+		assertThatExceptionOfType(ConfigException.class).isThrownBy(() -> ConfigLoader.load(file))
+			.withMessageStartingWith("idsync.reconcile.username-template: 'admin' has no placeholder")
+			.withMessageContaining("every person would get the same username");
+	}
+
+	@Test
+	void loadWhenTemplateHasAnUnknownPlaceholderListsTheKnownOnes() throws IOException {
+		Path file = reconcile("    username-rule: template\n    username-template: \"{first}.{middle}\"\n");
+		assertThatExceptionOfType(ConfigException.class).isThrownBy(() -> ConfigLoader.load(file))
+			.withMessage("idsync.reconcile.username-template: '{middle}' is not a placeholder. Use {local}, {first}, "
+					+ "{last}, {f}, {l}.");
+	}
+
+	@Test
+	void loadWhenDomainAliasIsNotAliasEqualsCanonicalShowsTheForm() throws IOException {
+		Path file = reconcile("    domain-aliases: [corp.example.com]\n");
+		assertThatExceptionOfType(ConfigException.class).isThrownBy(() -> ConfigLoader.load(file))
+			.withMessage("idsync.reconcile.domain-aliases: 'corp.example.com' is not alias=canonical, e.g. "
+					+ "corp.example.com=example.com.");
+	}
+
+	@Test
+	void loadWhenDomainAliasesChainSaysToMapStraightToTheCanonicalDomain() throws IOException {
+		// given old.example.com -> corp.example.com -> example.com
+		Path file = reconcile("    domain-aliases:\n      - old.example.com=corp.example.com\n"
+				+ "      - corp.example.com=example.com\n");
+
+		// when / then
+		assertThatExceptionOfType(ConfigException.class).isThrownBy(() -> ConfigLoader.load(file))
+			.withMessage("idsync.reconcile.domain-aliases: 'corp.example.com' is both an alias and a canonical "
+					+ "domain; map every alias straight to the canonical one.");
+	}
+
+	@Test
+	void loadWhenTokenMaxAgeIsNotPositiveNamesTheProperty() throws IOException {
+		for (String age : List.of("0d", "-30d")) {
+			assertThatExceptionOfType(ConfigException.class)
+				.isThrownBy(() -> ConfigLoader.load(reconcile("    token-max-age: " + age + "\n")))
+				.as(age)
+				.withMessage("idsync.reconcile.token-max-age must be positive, e.g. 365d (default).");
+		}
+	}
+
+	@Test
+	void loadWhenABotsMaxTokenAgeIsNotPositiveNamesTheBot() throws IOException {
+		Path file = write(VALID.replace("      owner: alice@example.com\n",
+				"      owner: alice@example.com\n      max-token-age: 0d\n"));
+		assertThatExceptionOfType(ConfigException.class).isThrownBy(() -> ConfigLoader.load(file))
+			.withMessage("idsync.bots[].max-token-age of bot 'ci-bot' must be positive, e.g. 90d.");
+	}
+
+	@Test
 	void loadWhenYamlBrokenSaysSo() throws IOException {
 		Path file = write("idsync:\n  okta: [unclosed\n");
 		assertThatExceptionOfType(ConfigException.class).isThrownBy(() -> ConfigLoader.load(file))
@@ -184,6 +297,10 @@ class ConfigLoaderTests {
 		assertThatExceptionOfType(ConfigException.class)
 			.isThrownBy(() -> ConfigLoader.load(this.dir.resolve("nope.yml")))
 			.withMessageContaining("does not exist");
+	}
+
+	private Path reconcile(String properties) throws IOException {
+		return write(VALID + "  reconcile:\n" + properties);
 	}
 
 	private Path write(String yaml) throws IOException {

@@ -7,10 +7,12 @@ import org.junit.jupiter.api.Test;
 import dev.idsync.domain.Action;
 import dev.idsync.domain.ActionType;
 import dev.idsync.domain.Category;
+import dev.idsync.domain.Confidence;
 import dev.idsync.domain.Finding;
 import dev.idsync.domain.MatchMethod;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class PlannerTests {
 
@@ -59,6 +61,62 @@ class PlannerTests {
 		Finding joiner = new Finding(Category.JOINER_NO_ACCOUNT, null, null, "new@example.com", "rule", List.of(),
 				null);
 		assertThat(Planner.plan(joiner)).isEmpty();
+	}
+
+	@Test
+	void planWhenReenableCandidateEnablesOnlyAtHighConfidence() {
+		// given an account idsync disabled, whose person is active again, tied by each method
+		for (MatchMethod method : MatchMethod.values()) {
+			// when
+			Action action = Planner.plan(finding(Category.REENABLE_CANDIDATE, method)).orElseThrow();
+
+			// then
+			assertThat(action.type()).as(method.name())
+				.isEqualTo((method.confidence() == Confidence.HIGH) ? ActionType.ENABLE : ActionType.FLAG_FOR_REVIEW);
+			assertThat(action.because()).isEqualTo(Category.REENABLE_CANDIDATE);
+		}
+		assertThat(Planner.plan(finding(Category.REENABLE_CANDIDATE, MatchMethod.EMAIL)).orElseThrow().precondition())
+			.isEqualTo("account is disabled, by idsync");
+	}
+
+	@Test
+	void planWhenDisabledAccountHoldsTokensRevokesThem() {
+		// given
+		Finding leftover = finding(Category.LEAVER_HAS_TOKENS, null);
+
+		// when
+		Action action = Planner.plan(leftover).orElseThrow();
+
+		// then
+		assertThat(action.type()).isEqualTo(ActionType.REVOKE_TOKENS);
+		assertThat(action.because()).isEqualTo(Category.LEAVER_HAS_TOKENS);
+		assertThat(action.phid()).isEqualTo("PHID-USER-bob");
+		assertThat(action.precondition()).startsWith("account is disabled");
+	}
+
+	@Test
+	void planWhenLowConfidenceCandidateDoesNothing() {
+		assertThat(Planner.plan(finding(Category.UNLINKED_CANDIDATE, MatchMethod.REAL_NAME))).isEmpty();
+	}
+
+	@Test
+	void planAccountWhenExemptIsEmpty() {
+		// given an exempt account with privilege and token findings, and an account whose exemption expired
+		List<Finding> exempt = List.of(finding(Category.EXEMPT, MatchMethod.EMAIL),
+				finding(Category.PRIVILEGED_DRIFT, MatchMethod.EMAIL), finding(Category.TOKEN_STALE, MatchMethod.EMAIL),
+				finding(Category.LEAVER_HAS_TOKENS, MatchMethod.EMAIL));
+		List<Finding> notExempt = List.of(finding(Category.LEAVER_ACTIVE, MatchMethod.EMAIL),
+				finding(Category.EXEMPTION_EXPIRED, MatchMethod.EMAIL), finding(Category.TOKEN_STALE, MatchMethod.EMAIL));
+
+		// when
+		List<Action> none = Planner.planAccount(exempt);
+		List<Action> actions = Planner.planAccount(notExempt);
+
+		// then
+		assertThat(none).isEmpty();
+		assertThat(actions).extracting(Action::type, Action::because)
+			.containsExactly(tuple(ActionType.DISABLE, Category.LEAVER_ACTIVE),
+					tuple(ActionType.FLAG_FOR_REVIEW, Category.TOKEN_STALE));
 	}
 
 	private static Finding finding(Category category, MatchMethod method) {
