@@ -14,7 +14,7 @@ package dev.idsync.domain;
 public record ManualMapping(String username, String identity, String addedBy, String reason, String origin) {
 
 	public ManualMapping {
-		if (!identity.contains("@") && identity.indexOf(':') <= 0) {
+		if (!identity.contains("@") && (identity.indexOf(':') <= 0 || identity.endsWith(":"))) {
 			throw new IllegalArgumentException("identity '" + identity + "' is neither an email address nor source:id");
 		}
 	}

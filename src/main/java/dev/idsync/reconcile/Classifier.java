@@ -24,6 +24,7 @@ import dev.idsync.domain.Completeness;
 import dev.idsync.domain.Confidence;
 import dev.idsync.domain.Exemption;
 import dev.idsync.domain.Finding;
+import dev.idsync.domain.Lifecycle;
 import dev.idsync.domain.MatchMethod;
 import dev.idsync.domain.Person;
 
@@ -195,7 +196,10 @@ public final class Classifier {
 				"a bot is linked to its configured, active owner", List.of(describe(bot), describe(owner)), null);
 	}
 
-	private static Finding human(Account account, List<Candidate> all, AccountFacts facts) {
+	private static Finding human(Account account, List<Candidate> claims, AccountFacts facts) {
+		// a real name is only a proposal: it never competes with a stronger claim
+		List<Candidate> all = claims.stream().anyMatch((c) -> c.method().confidence() != Confidence.LOW)
+				? claims.stream().filter((c) -> c.method().confidence() != Confidence.LOW).toList() : claims;
 		List<Candidate> manual = all.stream().filter((c) -> c.method() == MatchMethod.MANUAL).toList();
 		List<Candidate> candidates = manual.isEmpty() ? all : manual;
 		if (candidates.isEmpty()) {
@@ -246,6 +250,10 @@ public final class Classifier {
 					? linked(Category.LINKED_OK, account, only, "a leaver's account is disabled", evidence)
 					: linked(Category.LEAVER_ACTIVE, account, only,
 							"an identity inactive in every source must not have an enabled account", evidence);
+		}
+		if (only.person().lifecycle() == Lifecycle.PENDING) {
+			return linked(Category.LINKED_OK, account, only, "a person who has not started yet is neither a joiner "
+					+ "nor a leaver: their account is left as it is until they start", evidence);
 		}
 		if (!only.person().entitled()) {
 			return account.disabled()
@@ -323,11 +331,11 @@ public final class Classifier {
 
 	/** The one person linked to the account at medium confidence or better (a manual mapping settles others). */
 	private static @Nullable Candidate single(AccountCase accountCase) {
-		List<Candidate> manual = accountCase.candidates().stream().filter((c) -> c.method() == MatchMethod.MANUAL)
-			.toList();
-		List<Candidate> candidates = manual.isEmpty() ? accountCase.candidates() : manual;
+		List<Candidate> strong = accountCase.candidates().stream()
+			.filter((c) -> c.method().confidence() != Confidence.LOW).toList();
+		List<Candidate> manual = strong.stream().filter((c) -> c.method() == MatchMethod.MANUAL).toList();
+		List<Candidate> candidates = manual.isEmpty() ? strong : manual;
 		if (candidates.size() != 1 || (manual.isEmpty() && candidates.get(0).accountsClaimed() > 1)
-				|| candidates.get(0).method().confidence() == Confidence.LOW
 				|| (manual.isEmpty() && !accountCase.facts().linkContradictions().isEmpty())) {
 			return null;
 		}

@@ -23,7 +23,7 @@ import dev.idsync.domain.Person;
 public record CorrelationKeys(Map<String, String> aliases, String usernameRule, @Nullable String usernameTemplate) {
 
 	public CorrelationKeys {
-		aliases = Map.copyOf(aliases);
+		aliases = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(aliases));
 	}
 
 	/** No aliases; the source's username attribute, else the primary email's local part. */

@@ -38,7 +38,7 @@ public final class ReconcileFiles {
 		for (Line line : lines(name, text, MAPPING_COLUMNS)) {
 			String username = required(name, line, 0, "username");
 			String identity = required(name, line, 1, "identity");
-			if (!identity.contains("@") && identity.indexOf(':') <= 0) {
+			if (!identity.contains("@") && (identity.indexOf(':') <= 0 || identity.endsWith(":"))) {
 				throw new IllegalArgumentException(name + " line " + line.number() + ": identity '" + identity
 						+ "' is neither an email address nor source:id (e.g. alice@example.com or okta:00u1abc).");
 			}
@@ -110,6 +110,10 @@ public final class ReconcileFiles {
 						+ "holds a comma.");
 			}
 			lines.add(new Line(number, fields));
+		}
+		if (!headerSeen) {
+			throw new IllegalArgumentException(name + " has no header line: start it with " + String.join(",", header)
+					+ " (a header alone is an empty file).");
 		}
 		return lines;
 	}

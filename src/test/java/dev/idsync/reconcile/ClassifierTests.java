@@ -23,6 +23,8 @@ import dev.idsync.domain.Lifecycle;
 import dev.idsync.domain.MatchMethod;
 import dev.idsync.domain.Person;
 
+import dev.idsync.remediate.Planner;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ClassifierTests {
@@ -504,6 +506,20 @@ class ClassifierTests {
 		// named like the accounts account() makes, so that only the tests about names see attribute drift
 		return new Person(email, email.substring(0, email.indexOf('@')), List.of(email), lifecycle,
 				"okta:00u1 " + okta);
+	}
+
+	@Test
+	void classifyWhenPersonHasNotStartedYetLeavesTheAccountAlone() {
+		// given a person Okta has staged but not activated, whose account awaits approval
+		Person staged = person("new@example.com", Lifecycle.PENDING);
+
+		// when
+		Finding finding = Classifier.classify(human(account("new", false, false), email(staged, 1)));
+
+		// then: not PENDING_APPROVAL (which would approve it), not a joiner, not a leaver
+		assertThat(finding.category()).isEqualTo(Category.LINKED_OK);
+		assertThat(finding.rule()).contains("has not started yet");
+		assertThat(Planner.plan(finding)).isEmpty();
 	}
 
 	private static Account account(String username, boolean disabled, boolean approved) {

@@ -61,6 +61,16 @@ class ReconcileFilesTests {
 	}
 
 	@Test
+	void filesWithoutAHeaderOrWithAnEmptySourceIdAreRejected() {
+		assertThatIllegalArgumentException().isThrownBy(() -> ReconcileFiles.mappings("mappings.csv", "# nothing\n"))
+			.withMessage("mappings.csv has no header line: start it with username,identity,added_by,reason (a header "
+					+ "alone is an empty file).");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> ReconcileFiles.mappings("mappings.csv", MAPPING_HEADER + "anna,okta:,alice,why\n"))
+			.withMessageStartingWith("mappings.csv line 2: identity 'okta:' is neither an email address nor source:id");
+	}
+
+	@Test
 	void mappingsWhenHeaderIsWrongNamesTheLineAndTheHeader() {
 		// given a header after a comment, with a misnamed column
 		String text = "# mappings\nuser,identity,added_by,reason\nasmith,alice@example.com,admin,why\n";

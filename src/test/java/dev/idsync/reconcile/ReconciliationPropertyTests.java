@@ -326,10 +326,13 @@ class ReconciliationPropertyTests {
 	}
 
 	/** The candidates that count: a manual mapping settles every weaker claim. */
+	/** The claims that count: a real name only when nothing stronger claims the account, a manual mapping over all. */
 	private static List<Candidate> settled(AccountCase accountCase) {
-		List<Candidate> manual = accountCase.candidates().stream().filter((c) -> c.method() == MatchMethod.MANUAL)
-			.toList();
-		return manual.isEmpty() ? accountCase.candidates() : manual;
+		List<Candidate> strong = accountCase.candidates().stream()
+			.filter((c) -> c.method().confidence() != Confidence.LOW).toList();
+		List<Candidate> counted = strong.isEmpty() ? accountCase.candidates() : strong;
+		List<Candidate> manual = counted.stream().filter((c) -> c.method() == MatchMethod.MANUAL).toList();
+		return manual.isEmpty() ? counted : manual;
 	}
 
 	@Provide
