@@ -78,7 +78,8 @@ final class OrgAssembly {
 		String bot = byName.get(idsyncBot).phid();
 		List<PhorgeUserTransaction> disables = disables(users, bot, byName.get(admin).phid());
 		SignIns signIns = new SignIns(this.seed);
-		List<PhorgeUser> enrolled = signIns.enrolMfa(users, this.planted.protectedAccounts());
+		// the one administrator without MFA is one whom nothing else makes a PRIVILEGED_DRIFT
+		List<PhorgeUser> enrolled = signIns.enrolMfa(users, (user) -> !this.planted.isPrivileged(user.userName()));
 		List<PhorgeExternalAccount> links = new ArrayList<>(signIns.link(enrolled, this::owner));
 		for (PhorgeUser user : enrolled) {
 			IdpUsers person = this.planted.externalLink(user.userName());

@@ -155,10 +155,6 @@ final class Plantings {
 		return this.botOwners;
 	}
 
-	Set<String> protectedAccounts() {
-		return this.protectedAccounts;
-	}
-
 	ReconcileSettings settings(List<String> domainAliases) {
 		return new ReconcileSettings(domainAliases, this.mappings, this.exemptions, List.copyOf(this.protectedAccounts));
 	}

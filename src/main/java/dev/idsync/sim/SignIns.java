@@ -3,8 +3,8 @@ package dev.idsync.sim;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
 
@@ -72,13 +72,10 @@ final class SignIns {
 	 * Enrols users in MFA: every administrator but one (the gap an audit should find) and about one in five other
 	 * approved people; never bots or mailing lists, which cannot sign in.
 	 * @param users the accounts
-	 * @param enrolled usernames of administrators who are certainly enrolled (break-glass accounts)
+	 * @param mayLackMfa the administrators the one without MFA is drawn from
 	 */
-	List<PhorgeUser> enrolMfa(List<PhorgeUser> users, Set<String> enrolled) {
-		List<PhorgeUser> admins = users.stream()
-			.filter(PhorgeUser::admin)
-			.filter((user) -> !enrolled.contains(user.userName()))
-			.toList();
+	List<PhorgeUser> enrolMfa(List<PhorgeUser> users, Predicate<PhorgeUser> mayLackMfa) {
+		List<PhorgeUser> admins = users.stream().filter(PhorgeUser::admin).filter(mayLackMfa).toList();
 		PhorgeUser holdout = admins.isEmpty() ? null : admins.get(this.random.nextInt(admins.size()));
 		List<PhorgeUser> result = new ArrayList<>(users.size());
 		for (PhorgeUser user : users) {

@@ -115,9 +115,11 @@ class OrgGeneratorTests {
 			.containsEntry("UNLINKED_CANDIDATE", 4L)
 			.containsEntry("REENABLE_CANDIDATE", 4L)
 			.containsEntry("LEAVER_HAS_TOKENS", 4L)
+			.containsEntry("PRIVILEGED_DRIFT", 5L)
 			.containsEntry("MAILING_LIST", 2L);
 		// through Conduit alone, the two people linked only by external accounts are joiners and their accounts orphans
-		assertThat(conduit).containsEntry("JOINER_NO_ACCOUNT", 162L).containsEntry("ORPHAN", 21L);
+		assertThat(conduit).containsEntry("JOINER_NO_ACCOUNT", 162L).containsEntry("ORPHAN", 21L)
+			.containsEntry("PRIVILEGED_DRIFT", 4L);
 		assertThat(conduit.get("ATTRIBUTE_DRIFT")).isEqualTo(database.get("ATTRIBUTE_DRIFT") - 2);
 		assertThat(conduit.get("LINKED_DISABLED")).isEqualTo(database.get("LINKED_DISABLED") + 4);
 	}
@@ -277,6 +279,19 @@ class OrgGeneratorTests {
 			.toList();
 		assertThat(admins.userIds()).extracting(logins::get).isSubsetOf(adminEmails);
 		assertThat(org.phorgeUsers().stream().filter(PhorgeUser::admin)).hasSize(6);
+	}
+
+	@ParameterizedTest
+	@ValueSource(longs = { 1, 2, 3, 4, 5 })
+	void theAdminWithoutMfaIsAPrivilegedDriftOnlyWhereTheDatabaseShowsMfa(long seed) {
+		SyntheticOrg org = OrgGenerator.generate(seed, 200);
+		PhorgeUser holdout = org.phorgeUsers().stream().filter((u) -> u.admin() && !u.mfa()).findFirst().orElseThrow();
+		assertThat(org.truth()).filteredOn((t) -> t.category().equals("PRIVILEGED_DRIFT"))
+			.hasSize(5)
+			.filteredOn((t) -> t.access() != null)
+			.singleElement()
+			.satisfies((t) -> assertThat(t.username()).isEqualTo(holdout.userName()))
+			.satisfies((t) -> assertThat(t.access()).isEqualTo(PhorgeAccess.CONDUIT_AND_DATABASE));
 	}
 
 	@Test
