@@ -67,7 +67,7 @@ final class DemoCommand implements Callable<Integer> {
 				return 1;
 			}
 			command.commandLine().getOut().println(this.organisation.faults.isEmpty()
-					? TruthCheck.compare(org, result.reportDir().resolve("report.json"))
+					? TruthCheck.compare(org, this.organisation.access(), result.reportDir().resolve("report.json"))
 					: "Faults injected (" + String.join(", ", this.organisation.faults) + "): no truth check; note which "
 							+ "sources were incomplete and that nobody was concluded to have left because of them.");
 			return 0;

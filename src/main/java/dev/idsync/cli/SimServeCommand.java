@@ -35,11 +35,13 @@ final class SimServeCommand implements Callable<Integer> {
 
 	@Option(names = "--config-out", paramLabel = "FILE",
 			description = "Writes an idsync configuration pointing at the simulator; its tokens go to files "
-					+ "beside it (mode 0600).")
+					+ "beside it (mode 0600), and so do the manual mappings and exemptions it names "
+					+ "(<name>.mappings.csv, <name>.exemptions.csv).")
 	@Nullable Path configOut;
 
 	@Option(names = "--truth-out", paramLabel = "FILE",
-			description = "Writes the planted truth: every finding the job should report, as JSON.")
+			description = "Writes the planted truth: every finding the job should report, as JSON, for the way "
+					+ "the --config-out file reads Phorge (with its database unless --conduit-only).")
 	@Nullable Path truthOut;
 
 	@Option(names = "--okta-port", paramLabel = "PORT", defaultValue = "0",
@@ -76,7 +78,7 @@ final class SimServeCommand implements Callable<Integer> {
 				simulator.writeConfig(this.configOut, this.organisation.access());
 			}
 			if (this.truthOut != null) {
-				simulator.writeTruth(this.truthOut);
+				simulator.writeTruth(this.truthOut, this.organisation.access());
 			}
 			Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
 			var out = command.commandLine().getOut();
@@ -86,7 +88,7 @@ final class SimServeCommand implements Callable<Integer> {
 			out.println("  Phorge: " + simulator.conduitUrl());
 			out.println("  Phorge's database: " + simulator.phorgeDatabase().jdbcUrl() + " (user "
 					+ PhorgeDatabaseSimServer.READER + (simulator.phorgeDatabase().reachable() ? ")" : "; down)"));
-			out.println("  planted: " + simulator.plantedCounts());
+			out.println("  planted: " + simulator.plantedCounts(this.organisation.access()));
 			if (!this.organisation.faults.isEmpty()) {
 				out.println("  faults: " + this.organisation.faults);
 			}

@@ -7,6 +7,7 @@ import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.idsync.sim.PhorgeAccess;
 import dev.idsync.sim.SyntheticOrg;
 import dev.idsync.sim.TruthEntry;
 
@@ -18,9 +19,16 @@ final class TruthCheck {
 	private TruthCheck() {
 	}
 
-	static String compare(SyntheticOrg org, Path reportJson) {
+	/**
+	 * Compares a report with the truth planted for a run that read Phorge as {@code access} says.
+	 * @param org the simulated organisation
+	 * @param access how the run read Phorge: some findings need its database
+	 * @param reportJson the run's {@code report.json}
+	 * @return one line saying whether they match, with examples of the differences
+	 */
+	static String compare(SyntheticOrg org, PhorgeAccess access, Path reportJson) {
 		Set<String> expected = new HashSet<>();
-		org.truth().forEach((entry) -> expected.add(entry.key()));
+		org.truth(access).forEach((entry) -> expected.add(entry.key()));
 		Set<String> reported = keys(reportJson);
 		Set<String> missing = new HashSet<>(expected);
 		missing.removeAll(reported);

@@ -22,6 +22,11 @@ final class Ids {
 		return "PHID-" + type + "-" + chars(BASE32, 20);
 	}
 
+	/** A Phorge transaction PHID such as {@code PHID-XACT-USER-qhc5ekmumkkarpk}: 15 characters after the subtype. */
+	String transactionPhid(String subtype) {
+		return "PHID-XACT-" + subtype + "-" + chars(BASE32, 15);
+	}
+
 	/** A Phorge Conduit token: {@code api-} and 28 characters of {@code [a-z2-7]}. */
 	String token() {
 		return "api-" + chars(BASE32, 28);

@@ -1,42 +1,26 @@
 package dev.idsync.sim;
 
-import java.security.KeyPair;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.function.IntConsumer;
 
 import org.jspecify.annotations.Nullable;
 
 import dev.idsync.sim.Names.Human;
-import dev.idsync.sim.google.GoogleSimCustomer;
-import dev.idsync.sim.google.GoogleSimGroup;
-import dev.idsync.sim.google.GoogleSimServiceAccount;
-import dev.idsync.sim.google.GoogleSimUser;
-import dev.idsync.sim.okta.OktaSimApp;
-import dev.idsync.sim.okta.OktaSimClient;
-import dev.idsync.sim.okta.OktaSimGroup;
-import dev.idsync.sim.okta.OktaSimOrg;
-import dev.idsync.sim.okta.OktaSimUser;
+import dev.idsync.sim.ReconcileSettings.Exemption;
+import dev.idsync.sim.ReconcileSettings.Mapping;
 import dev.idsync.sim.phorge.PhorgeEmail;
-import dev.idsync.sim.phorge.PhorgeExternalAccount;
-import dev.idsync.sim.phorge.PhorgeToken;
-import dev.idsync.sim.phorge.PhorgeUser;
 
 /**
  * Generates a deterministic synthetic organisation that plants every drift category the job knows, in known numbers,
  * with the mess of a real one: people in one or both identity providers, mixed-case and secondary addresses, Google
- * aliases, username-only matches, disputes, bots with and without owners, unapproved accounts and mailing lists.
- * Phorge's sign-ins (external accounts, MFA enrolment) are planted last, from a random source of their own (see
- * {@link SignIns}), so that they change nothing else a seed plants.
+ * aliases, username-only matches, disputes, bots with and without owners, unapproved accounts and mailing lists, and
+ * what only Phorge's database shows (external-account links, MFA, API tokens and who disabled an account). Phorge's
+ * sign-ins (external accounts, MFA enrolment) are planted last, from a random source of their own (see
+ * {@link SignIns}). Strays (accounts nobody claims) bear names no person has, so that a real name ties an account to
+ * a person only where an UNLINKED_CANDIDATE is planted.
  */
 public final class OrgGenerator {
 
@@ -46,7 +30,19 @@ public final class OrgGenerator {
 	/** The synthetic "now" every generated date is relative to (2026-11-17), so that a seed fixes everything. */
 	static final long EPOCH = 1_795_000_000L;
 
-	private static final String DOMAIN = "example.com";
+	/** The domain of every person's primary email. */
+	static final String DOMAIN = "example.com";
+
+	/** An older domain of the same mailboxes ({@code idsync.reconcile.domain-aliases}), which some accounts still use. */
+	static final String ALIAS_DOMAIN = "corp.example.com";
+
+	private static final String CONTRACTORS = "contractors.example.net";
+
+	private static final String PARTNERS = "partners.example.net";
+
+	private static final PhorgeAccess DATABASE = PhorgeAccess.CONDUIT_AND_DATABASE;
+
+	private static final long DAY = 86_400L;
 
 	private final long seed;
 
@@ -56,39 +52,23 @@ public final class OrgGenerator {
 
 	private final Ids ids;
 
-	private final Set<String> usernames = new HashSet<>();
+	private final IdpPeople people;
 
-	private final List<OktaSimUser> okta = new ArrayList<>();
-
-	private final List<GoogleSimUser> google = new ArrayList<>();
-
-	private final List<Draft> accounts = new ArrayList<>();
-
-	private final List<TruthEntry> identityTruth = new ArrayList<>();
-
-	private final Map<String, String> botOwners = new LinkedHashMap<>();
+	private final Plantings planted = new Plantings();
 
 	private final List<Human> active = new ArrayList<>();
 
 	private final List<Human> gone = new ArrayList<>();
 
-	private final List<String> oktaEntitled = new ArrayList<>();
-
-	private final List<String> googleEntitled = new ArrayList<>();
-
-	/** Where each planted person exists in the identity providers. */
-	private final Map<Human, IdpUsers> idpUsers = new HashMap<>();
-
-	/** The person behind each human account, by username (a disputed account: the person it was made for). */
-	private final Map<String, Human> owners = new HashMap<>();
-
-	private int employees;
+	/** The administrator who disables accounts and signs off exemptions and mappings. */
+	private @Nullable Draft firstAdmin;
 
 	private OrgGenerator(long seed) {
 		this.seed = seed;
 		this.random = new Random(seed);
 		this.names = new Names(this.random);
 		this.ids = new Ids(this.random);
+		this.people = new IdpPeople(this.random, this.names, this.ids);
 	}
 
 	/**
@@ -106,54 +86,205 @@ public final class OrgGenerator {
 
 	private SyntheticOrg plant(int people) {
 		Quotas q = Quotas.of(people);
-		repeat(q.admins(), (i) -> plantLinked(Presence.OKTA, State.ACTIVE, Style.PRIMARY, AccountState.ADMIN, "LINKED_OK"));
+		// first, so that nobody planted later bears a candidate's name
+		repeat(q.candidates(), this::plantCandidate);
+		repeat(q.admins(), (i) -> plantAdmin(i < q.admins() - 1));
 		repeat(q.leaversActive(), (i) -> plantLeaver(i, AccountState.ENABLED, "LEAVER_ACTIVE"));
-		repeat(q.leaversDisabled(), (i) -> plantLeaver(i, AccountState.DISABLED, "LINKED_OK"));
-		repeat(q.joiners(), (i) -> this.identityTruth.add(new TruthEntry("JOINER_NO_ACCOUNT", null,
-				identity(Presence.pick(i), State.ACTIVE).human().email())));
-		repeat(q.goneWithoutAccount(), (i) -> this.gone.add(identity(Presence.pick(i), State.inactive(i)).human()));
-		repeat(q.pendingWithoutAccount(), (i) -> identity(Presence.OKTA, State.PENDING));
+		repeat(q.leaversDisabled(), (i) -> plantDisabledLeaver(i, q.leaverTokens()));
+		repeat(q.joiners(), (i) -> this.planted.identityFinding("JOINER_NO_ACCOUNT",
+				this.people.add(Presence.pick(i), State.ACTIVE).human().email(), null));
+		repeat(q.goneWithoutAccount(), (i) -> this.gone.add(this.people.add(Presence.pick(i), State.inactive(i)).human()));
+		repeat(q.pendingWithoutAccount(), (i) -> this.people.add(Presence.OKTA, State.PENDING));
 		repeat(q.pendingApproval(),
 				(i) -> plantLinked(Presence.pick(i), State.ACTIVE, Style.PRIMARY, AccountState.UNAPPROVED, "PENDING_APPROVAL"));
 		repeat(q.linkedDisabled(),
 				(i) -> plantLinked(Presence.pick(i), State.ACTIVE, Style.PRIMARY, AccountState.DISABLED, "LINKED_DISABLED"));
+		repeat(q.reenable(), (i) -> plantDisabledByIdsync(i));
 		repeat(q.split(), (i) -> {
-			Human human = plantLinked(Presence.BOTH, State.SPLIT, Style.PRIMARY, AccountState.ENABLED, "LINKED_OK");
-			this.identityTruth.add(new TruthEntry("SOURCE_CONFLICT", null, human.email()));
+			Draft draft = plantLinked(Presence.BOTH, State.SPLIT, Style.PRIMARY, AccountState.ENABLED, "LINKED_OK");
+			this.planted.identityFinding("SOURCE_CONFLICT", this.planted.owner(draft.username()).email(), null);
 		});
 		repeat(q.notEntitled(), (i) -> {
-			Planted planted = identity(Presence.pick(i), State.ACTIVE, false);
-			draft(planted, Style.PRIMARY, AccountState.ENABLED, "NOT_ENTITLED");
+			Planted person = this.people.add(Presence.pick(i), State.ACTIVE, false);
+			draft(person, Style.PRIMARY, AccountState.ENABLED, "NOT_ENTITLED");
 		});
-		repeat(q.bystanders(), (i) -> identity(Presence.pick(i), State.ACTIVE, false));
+		repeat(q.bystanders(), (i) -> this.people.add(Presence.pick(i), State.ACTIVE, false));
 		repeat(q.hinted(), (i) -> plantHinted());
 		repeat(q.usernameRule(),
 				(i) -> plantLinked(Presence.pick(i), State.ACTIVE, Style.USERNAME, AccountState.ENABLED, "LINKED_OK"));
 		repeat(q.disputedShared(), (i) -> plantSharedDispute());
 		repeat(q.disputedDouble(), (i) -> plantDoubleDispute());
-		repeat(q.regular(), (i) -> plantLinked(Presence.pick(i), State.ACTIVE, Style.pick(this.random),
-				AccountState.ENABLED, "LINKED_OK"));
-		repeat(q.orphans(), (i) -> plantStray("contractors.example.net", (i == 1) ? AccountState.ADMIN
-				: (i == 2) ? AccountState.UNAPPROVED : AccountState.ENABLED, "ORPHAN"));
+		repeat(q.regular(), (i) -> plantRegular(i, q.tokenHolders()));
+		repeat(q.renamed(), this::plantRenamed);
+		repeat(q.aliased(), this::plantAliased);
+		plantMapped();
+		plantExternallyLinked(Presence.GOOGLE);
+		plantExternallyLinked(Presence.OKTA);
+		repeat(q.orphans(), this::plantOrphan);
 		repeat(q.unlinkedDisabled(), (i) -> plantStray(DOMAIN, AccountState.DISABLED, "UNLINKED_DISABLED"));
-		String conduitToken = plantBots(q);
+		plantBreakGlass();
+		String idsyncBot = plantBots(q);
 		plantList("ops-list", "Ops Mailing List");
 		plantList("eng-announce", "Engineering Announcements");
-		return build(conduitToken);
+		return new OrgAssembly(this.seed, this.random, this.ids, this.people, this.planted)
+			.build(idsyncBot, admin().username(), List.of(ALIAS_DOMAIN + "=" + DOMAIN));
 	}
 
+	/**
+	 * A person no account matches by anything stronger than their name: an account made for them by hand, with
+	 * another username and address, whose real name is theirs (sometimes in other letter case or spacing). Their name
+	 * is reserved, so that exactly one person bears it.
+	 */
+	private void plantCandidate(int i) {
+		Human person = this.people.add(Presence.OKTA, State.ACTIVE).human();
+		this.names.reserve(person);
+		Human stranger = this.names.stray(CONTRACTORS);
+		String realName = switch (i % 3) {
+			case 1 -> person.realName().toLowerCase(Locale.ROOT);
+			case 2 -> person.first() + "  " + person.last();
+			default -> person.realName();
+		};
+		String username = this.names.username("ext-" + Names.ascii(stranger.first()));
+		this.planted.add(Draft.human(username, realName, AccountState.ENABLED, List.of(row(stranger.email(), true)),
+				"UNLINKED_CANDIDATE"));
+	}
+
+	/** An administrator, in the Okta admin group or, for the last one, not (PRIVILEGED_DRIFT). */
+	private void plantAdmin(boolean inAdminGroup) {
+		Draft admin = plantLinked(Presence.OKTA, State.ACTIVE, Style.PRIMARY, AccountState.ADMIN, "LINKED_OK");
+		if (this.firstAdmin == null) {
+			this.firstAdmin = admin;
+		}
+		if (inAdminGroup) {
+			this.people.admit(this.planted.owner(admin.username()));
+		}
+		else {
+			this.planted.privileged(admin.username());
+		}
+	}
+
+	/** A leaver whose account is still enabled; the second is an administrator, the first had an exemption. */
 	private void plantLeaver(int i, AccountState account, String category) {
 		Style style = (i % 9 == 4) ? Style.USERNAME : (i % 5 == 2) ? Style.MIXED_CASE : Style.PRIMARY;
-		Planted planted = identity(Presence.pick(i), State.inactive(i));
-		draft(planted, style, (i == 1 && account == AccountState.ENABLED) ? AccountState.ADMIN : account, category);
-		this.gone.add(planted.human());
+		Planted person = this.people.add(Presence.pick(i), State.inactive(i));
+		boolean admin = i == 1 && account == AccountState.ENABLED;
+		Draft draft = draft(person, style, admin ? AccountState.ADMIN : account, category);
+		this.gone.add(person.human());
+		if (admin) {
+			this.planted.privileged(draft.username());
+		}
+		if (i == 0 && account == AccountState.ENABLED) {
+			this.planted.exemption(new Exemption(draft.username(), adminEmail(), "handing over the release process",
+					-30));
+			this.planted.finding(draft.username(), "EXEMPTION_EXPIRED", null);
+		}
 	}
 
-	private Human plantLinked(Presence presence, State state, Style style, AccountState account, String category) {
-		Planted planted = identity(presence, state);
-		this.active.add(planted.human());
-		draft(planted, style.fitting(planted), account, category);
-		return planted.human();
+	/** A leaver whose account is disabled; the first few still hold a live token, the next one a terminated one. */
+	private void plantDisabledLeaver(int i, int withTokens) {
+		plantLeaver(i, AccountState.DISABLED, "LINKED_OK");
+		String username = lastAccount().username();
+		if (i < withTokens) {
+			this.planted.token(username, new PlantedToken(this.ids.token(), ago(30, 180), null));
+			this.planted.finding(username, "LEAVER_HAS_TOKENS", DATABASE);
+		}
+		else if (i == withTokens) {
+			this.planted.token(username, new PlantedToken(this.ids.token(), ago(100, 180), ago(5, 60)));
+		}
+	}
+
+	/**
+	 * An active, entitled person whose account idsync disabled while they were away: a REENABLE_CANDIDATE where the
+	 * database shows who disabled it, LINKED_DISABLED through Conduit alone.
+	 */
+	private void plantDisabledByIdsync(int i) {
+		Draft draft = plantLinked(Presence.pick(i), State.ACTIVE, Style.PRIMARY, AccountState.DISABLED,
+				"LINKED_DISABLED");
+		this.planted.replaceLast(draft.inDatabase("REENABLE_CANDIDATE"));
+		this.planted.disabledByIdsync(draft.username());
+	}
+
+	private Draft plantLinked(Presence presence, State state, Style style, AccountState account, String category) {
+		Planted person = this.people.add(presence, state);
+		this.active.add(person.human());
+		return draft(person, style.fitting(person), account, category);
+	}
+
+	/**
+	 * An ordinary linked account. The first {@code tokenHolders} hold a personal API token, every second one stale;
+	 * the next one a stale token that was terminated; the one after that has its name with a doubled space.
+	 */
+	private void plantRegular(int i, int tokenHolders) {
+		Draft draft = plantLinked(Presence.pick(i), State.ACTIVE, Style.pick(this.random), AccountState.ENABLED,
+				"LINKED_OK");
+		if (i < tokenHolders) {
+			boolean stale = i % 2 == 1;
+			this.planted.token(draft.username(),
+					new PlantedToken(this.ids.token(), stale ? ago(500, 1_500) : ago(5, 180), null));
+			if (stale) {
+				this.planted.finding(draft.username(), "TOKEN_STALE", DATABASE);
+			}
+		}
+		else if (i == tokenHolders) {
+			this.planted.token(draft.username(), new PlantedToken(this.ids.token(), ago(600, 1_200), ago(10, 90)));
+		}
+		else if (i == tokenHolders + 1) {
+			this.planted.replaceLast(draft.withRealName(draft.realName().replace(" ", "  ")));
+		}
+	}
+
+	/** A linked account that kept the person's former name (ATTRIBUTE_DRIFT). */
+	private void plantRenamed(int i) {
+		Draft draft = plantLinked(Presence.pick(i), State.ACTIVE, Style.PRIMARY, AccountState.ENABLED, "LINKED_OK");
+		this.planted.replaceLast(draft.withRealName(this.names.renamed(this.planted.owner(draft.username()))));
+		this.planted.finding(draft.username(), "ATTRIBUTE_DRIFT", null);
+	}
+
+	/**
+	 * A person whose account holds only their address at the alias domain, which the providers never show. It has no
+	 * external-account link, so that the alias is what ties it either way.
+	 */
+	private void plantAliased(int i) {
+		Planted person = this.people.add(Presence.pick(i), State.ACTIVE);
+		Human human = person.human();
+		this.active.add(human);
+		String address = human.local() + "@" + ALIAS_DOMAIN;
+		if (!this.names.claim(address)) {
+			throw new IllegalStateException("Two people with the local part of " + address);
+		}
+		this.planted.add(Draft.human(username(human), human.realName(), AccountState.ENABLED,
+				List.of(row(address, true)), "LINKED_OK"));
+	}
+
+	/**
+	 * A person and an account that share nothing (username, address, name), tied by an administrator's manual
+	 * mapping: linked either way, and its name differs from the person's (ATTRIBUTE_DRIFT).
+	 */
+	private void plantMapped() {
+		Human person = this.people.add(Presence.OKTA, State.ACTIVE).human();
+		Human stranger = this.names.stray(PARTNERS);
+		String username = this.names.username(Names.ascii(stranger.first()) + "-" + Names.ascii(stranger.last()));
+		this.planted.add(Draft.human(username, stranger.realName(), AccountState.ENABLED,
+				List.of(row(stranger.email(), true)), "LINKED_OK"));
+		this.planted.finding(username, "ATTRIBUTE_DRIFT", null);
+		this.planted.mapping(new Mapping(username, person.email().toLowerCase(Locale.ROOT), adminEmail(),
+				"partner account made before single sign-on"));
+	}
+
+	/**
+	 * A person and an account that share nothing, but linked in Phorge's database (Google {@code id(…)}, or the LDAP
+	 * uid of Okta's login): linked where idsync reads the database (with ATTRIBUTE_DRIFT, their names differing), an
+	 * ORPHAN and a JOINER_NO_ACCOUNT through Conduit alone.
+	 */
+	private void plantExternallyLinked(Presence presence) {
+		Planted person = this.people.add(presence, State.ACTIVE);
+		Human stranger = this.names.stray(PARTNERS);
+		String username = this.names.username(Names.ascii(stranger.first()).charAt(0) + Names.ascii(stranger.last()));
+		this.planted.add(Draft.human(username, stranger.realName(), AccountState.ENABLED,
+				List.of(row(stranger.email(), true)), "ORPHAN").inDatabase("LINKED_OK"));
+		this.planted.finding(username, "ATTRIBUTE_DRIFT", DATABASE);
+		this.planted.identityFinding("JOINER_NO_ACCOUNT", person.human().email(), PhorgeAccess.CONDUIT);
+		this.planted.externalLink(username, this.people.of(person.human()));
 	}
 
 	/**
@@ -162,164 +293,127 @@ public final class OrgGenerator {
 	 */
 	private void plantHinted() {
 		Human human = this.names.person(DOMAIN);
-		String username = this.names.username("hint-" + Names.ascii(human.first()), this.usernames);
-		Planted planted = new Planted(human, null, List.of(), employeeId(), username);
-		identity(planted, Presence.OKTA, State.ACTIVE, true);
+		String username = this.names.username("hint-" + Names.ascii(human.first()));
+		Planted person = new Planted(human, null, List.of(), this.people.employeeId(), username);
+		this.people.add(person, Presence.OKTA, State.ACTIVE, true);
 		this.active.add(human);
-		this.owners.put(username, human);
-		this.accounts.add(Draft.human(username, human.realName(), AccountState.ENABLED,
-				List.of(row(this.names.unique(human.local(), "legacy.example.org"), true)), "LINKED_OK"));
+		this.planted.add(Draft.human(username, human.realName(), AccountState.ENABLED,
+				List.of(row(this.names.unique(human.local(), "legacy.example.org"), true)), "LINKED_OK"), human);
 	}
 
-	/** One account whose addresses belong to two different people. */
+	/**
+	 * One account whose addresses belong to two different people. Disputed accounts carry no external-account link:
+	 * a link is stronger evidence than an address and would settle the dispute where the database shows it.
+	 */
 	private void plantSharedDispute() {
-		Human a = identity(Presence.OKTA, State.ACTIVE).human();
-		Human b = identity(Presence.GOOGLE, State.ACTIVE).human();
-		Draft draft = Draft.human(username(a), a.realName(), AccountState.ENABLED,
-				List.of(row(a.email(), true), row(b.email(), false)), "DISPUTED");
-		this.owners.put(draft.username(), a);
-		this.accounts.add(draft);
+		Human a = this.people.add(Presence.OKTA, State.ACTIVE).human();
+		Human b = this.people.add(Presence.GOOGLE, State.ACTIVE).human();
+		this.planted.add(Draft.human(username(a), a.realName(), AccountState.ENABLED,
+				List.of(row(a.email(), true), row(b.email(), false)), "DISPUTED"));
 	}
 
-	/** One person whose two addresses are on two different accounts. */
+	/** One person whose two addresses are on two different accounts (without external-account links either). */
 	private void plantDoubleDispute() {
 		Human human = this.names.person(DOMAIN);
 		String second = this.names.unique(human.local(), "home.example.org");
-		identity(new Planted(human, second, List.of(), employeeId(), null), Presence.OKTA, State.ACTIVE, true);
-		Draft first = Draft.human(username(human), human.realName(), AccountState.ENABLED,
-				List.of(row(human.email(), true)), "DISPUTED");
-		this.owners.put(first.username(), human);
-		this.accounts.add(first);
-		this.accounts.add(Draft.human(this.names.username(Names.ascii(human.first()) + "-home", this.usernames),
+		this.people.add(new Planted(human, second, List.of(), this.people.employeeId(), null), Presence.OKTA,
+				State.ACTIVE, true);
+		this.planted.add(Draft.human(username(human), human.realName(), AccountState.ENABLED,
+				List.of(row(human.email(), true)), "DISPUTED"));
+		this.planted.add(Draft.human(this.names.username(Names.ascii(human.first()) + "-home"),
 				human.realName(), AccountState.ENABLED, List.of(row(second, true)), "DISPUTED"));
 	}
 
+	/**
+	 * A contractor's account nobody claims: the first has a current exemption (EXEMPT), the second is an
+	 * administrator (PRIVILEGED_DRIFT), the third was never approved.
+	 */
+	private void plantOrphan(int i) {
+		AccountState account = (i == 1) ? AccountState.ADMIN
+				: (i == 2) ? AccountState.UNAPPROVED : AccountState.ENABLED;
+		Draft draft = plantStray(CONTRACTORS, account, (i == 0) ? "EXEMPT" : "ORPHAN");
+		if (i == 0) {
+			this.planted.exemption(new Exemption(draft.username(), adminEmail(), "contractor on the payments migration",
+					365));
+		}
+		if (i == 1) {
+			this.planted.privileged(draft.username());
+		}
+	}
+
 	/** An account no identity source knows: a contractor's, or a long-gone employee's. */
-	private void plantStray(String domain, AccountState account, String category) {
-		Human ghost = this.names.person(domain);
+	private Draft plantStray(String domain, AccountState account, String category) {
+		Human ghost = this.names.stray(domain);
 		String first = Names.ascii(ghost.first());
 		String base = domain.equals(DOMAIN) ? first.charAt(0) + Names.ascii(ghost.last()) : "ext-" + first;
-		this.accounts.add(Draft.human(this.names.username(base, this.usernames), ghost.realName(), account,
+		return this.planted.add(Draft.human(this.names.username(base), ghost.realName(), account,
 				List.of(row(ghost.email(), true)), category));
 	}
 
+	/**
+	 * A break-glass administrator nobody claims, enrolled in MFA and protected ({@code protected-accounts}): EXEMPT,
+	 * and outside the admin group (PRIVILEGED_DRIFT).
+	 */
+	private void plantBreakGlass() {
+		String username = this.names.username("breakglass-admin");
+		this.planted.add(Draft.human(username, "Break Glass Admin", AccountState.ADMIN,
+				List.of(row(this.names.unique(username, DOMAIN), true)), "EXEMPT"));
+		this.planted.privileged(username);
+		this.planted.protect(username);
+	}
+
+	/** Plants the bots: idsync's own with a fresh token, the others every second one with a stale one. */
 	private String plantBots(Quotas q) {
 		String[] bases = { "ci-bot", "deploy-bot", "release-bot", "lint-bot", "backup-bot", "herald-bot", "docs-bot",
 				"triage-bot" };
 		int next = 0;
-		String idsyncToken = plantBot("idsync-bot", this.active.get(0).email(), "LINKED_OK");
+		String idsyncBot = plantBot("idsync-bot", this.active.get(0).email(), "LINKED_OK", ago(2, 30), false);
 		for (int i = 0; i < q.ownedBots(); i++) {
 			Human owner = this.active.get(1 + this.random.nextInt(this.active.size() - 1));
-			plantBot(bases[next++ % bases.length], owner.email(), "LINKED_OK");
+			plantBot(bases[next % bases.length], owner.email(), "LINKED_OK", 0, next++ % 2 == 1);
 		}
 		for (int i = 0; i < q.ownerlessBots(); i++) {
-			plantBot(bases[next++ % bases.length], null, "BOT_NO_OWNER");
+			plantBot(bases[next % bases.length], null, "BOT_NO_OWNER", 0, next++ % 2 == 1);
 		}
 		for (int i = 0; i < q.orphanedBots(); i++) {
-			plantBot(bases[next++ % bases.length], this.gone.get(i % this.gone.size()).email(), "BOT_OWNER_LEFT");
+			plantBot(bases[next % bases.length], this.gone.get(i % this.gone.size()).email(), "BOT_OWNER_LEFT", 0,
+					next++ % 2 == 1);
 		}
-		plantBot(bases[next % bases.length], this.names.unique("former.owner", DOMAIN), "BOT_OWNER_LEFT");
-		return idsyncToken;
+		plantBot(bases[next % bases.length], this.names.unique("former.owner", DOMAIN), "BOT_OWNER_LEFT", 0,
+				next % 2 == 1);
+		return idsyncBot;
 	}
 
-	private String plantBot(String base, @Nullable String ownerEmail, String category) {
-		String name = this.names.username(base, this.usernames);
-		String token = this.ids.token();
-		this.accounts.add(new Draft(name, botRealName(name), true, false, false, true, false,
-				List.of(row(this.names.unique(name, DOMAIN), true)), category, token));
-		if (ownerEmail != null) {
-			this.botOwners.put(name, ownerEmail.toLowerCase(Locale.ROOT));
+	/** A bot with one live token: {@code age} old, or if 0 fresh (5 to 180 days) or stale (500 to 1,500 days). */
+	private String plantBot(String base, @Nullable String ownerEmail, String category, long age, boolean stale) {
+		String name = this.names.username(base);
+		this.planted.add(new Draft(name, botRealName(name), true, false, false, true, false,
+				List.of(row(this.names.unique(name, DOMAIN), true)), category, null));
+		long tokenAge = (age > 0) ? age : stale ? ago(500, 1_500) : ago(5, 180);
+		this.planted.token(name, new PlantedToken(this.ids.token(), tokenAge, null));
+		if (stale) {
+			this.planted.finding(name, "TOKEN_STALE", DATABASE);
 		}
-		return token;
+		if (ownerEmail != null) {
+			this.planted.botOwner(name, ownerEmail);
+		}
+		return name;
 	}
 
 	private void plantList(String base, String realName) {
-		String name = this.names.username(base, this.usernames);
-		this.accounts.add(new Draft(name, realName, false, true, false, true, false,
+		String name = this.names.username(base);
+		this.planted.add(new Draft(name, realName, false, true, false, true, false,
 				List.of(row(this.names.unique(name, "lists." + DOMAIN), true)), "MAILING_LIST", null));
 	}
 
-	private Planted identity(Presence presence, State state) {
-		return identity(presence, state, true);
-	}
-
-	private Planted identity(Presence presence, State state, boolean entitled) {
-		Human human = this.names.person(DOMAIN);
-		String second = (presence.hasOkta() && this.random.nextInt(8) == 0)
-				? this.names.unique(human.local(), "home.example.org") : null;
-		List<String> aliases = (presence.hasGoogle() && this.random.nextInt(4) == 0) ? List.of(this.names
-			.unique(Names.ascii(human.first()).charAt(0) + "." + Names.ascii(human.last()), DOMAIN)) : List.of();
-		Planted planted = new Planted(human, second, aliases, employeeId(), null);
-		identity(planted, presence, state, entitled);
-		return planted;
-	}
-
-	private void identity(Planted planted, Presence presence, State state, boolean entitled) {
-		Instant created = Instant.ofEpochSecond(EPOCH - 86_400L * (30 + this.random.nextInt(2_000)));
-		OktaSimUser oktaUser = null;
-		GoogleSimUser googleUser = null;
-		if (presence.hasOkta()) {
-			oktaUser = oktaUser(planted, state, created);
-			this.okta.add(oktaUser);
-			if (entitled) {
-				this.oktaEntitled.add(oktaUser.id());
-			}
-		}
-		if (presence.hasGoogle()) {
-			googleUser = googleUser(planted, state, created);
-			this.google.add(googleUser);
-			if (entitled) {
-				this.googleEntitled.add(googleUser.id());
-			}
-		}
-		this.idpUsers.put(planted.human(), new IdpUsers(oktaUser, googleUser));
-	}
-
-	private OktaSimUser oktaUser(Planted planted, State state, Instant created) {
-		Human human = planted.human();
-		String status = state.oktaStatus(this.random);
-		boolean staged = status.equals("STAGED");
-		boolean started = !staged && !status.equals("PROVISIONED");
-		Instant changed = created.plusSeconds(86_400L * this.random.nextInt(20));
-		Instant lastLogin = started ? Instant.ofEpochSecond(EPOCH - this.random.nextInt(2_000_000)) : null;
-		String login = (this.random.nextInt(20) == 0) ? capitalized(human) : human.email();
-		return new OktaSimUser(this.ids.okta(), status, created, staged ? null : created.plusSeconds(3_600),
-				staged ? null : changed, lastLogin, changed, login, login, planted.secondEmail(), human.first(),
-				human.last(), attributes(planted));
-	}
-
-	private GoogleSimUser googleUser(Planted planted, State state, Instant created) {
-		Human human = planted.human();
-		boolean suspended = state.googleSuspended() && (state == State.SPLIT || this.random.nextBoolean());
-		boolean archived = state.googleSuspended() && !suspended;
-		Instant deleted = (state == State.DEPROVISIONED) ? Instant.ofEpochSecond(EPOCH - 86_400L * 3) : null;
-		Instant lastLogin = (this.random.nextInt(20) == 0) ? null
-				: Instant.ofEpochSecond(EPOCH - this.random.nextInt(2_000_000));
-		return new GoogleSimUser(this.ids.google(), human.email(), human.first(), human.last(), suspended, archived,
-				false, lastLogin, created, deleted, planted.aliases(), "/Engineering", planted.employeeId());
-	}
-
-	private void draft(Planted planted, Style style, AccountState account, String category) {
-		Human human = planted.human();
+	private Draft draft(Planted person, Style style, AccountState account, String category) {
+		Human human = person.human();
 		String username = (style == Style.USERNAME)
-				? this.names.username((this.random.nextInt(3) == 0) ? capitalizedLocal(human) : human.local(),
-						this.usernames)
+				? this.names.username((this.random.nextInt(3) == 0) ? IdpPeople.capitalizedLocal(human)
+						: human.local())
 				: username(human);
-		Draft draft = Draft.human(username, human.realName(), account, style.emails(planted, this.names, this.random),
-				category);
-		this.owners.put(username, human);
-		this.accounts.add(draft);
-	}
-
-	private static Map<String, String> attributes(Planted planted) {
-		return (planted.phorgeUsername() != null)
-				? Map.of("employeeNumber", planted.employeeId(), SyntheticOrg.USERNAME_ATTRIBUTE,
-						planted.phorgeUsername())
-				: Map.of("employeeNumber", planted.employeeId());
-	}
-
-	private String employeeId() {
-		return "E" + (100_000 + this.employees++);
+		return this.planted.add(Draft.human(username, human.realName(), account,
+				style.emails(person, this.names, this.random), category), human);
 	}
 
 	private String username(Human human) {
@@ -330,78 +424,32 @@ public final class OrgGenerator {
 			case 1 -> first + last.charAt(0);
 			default -> first + "_" + last;
 		};
-		return this.names.username(base, this.usernames);
+		return this.names.username(base);
 	}
 
-	private SyntheticOrg build(String conduitToken) {
-		List<Draft> shuffled = new ArrayList<>(this.accounts);
-		Collections.shuffle(shuffled, this.random);
-		List<PhorgeUser> users = new ArrayList<>();
-		List<PhorgeEmail> emails = new ArrayList<>();
-		List<PhorgeToken> tokens = new ArrayList<>();
-		List<TruthEntry> truth = new ArrayList<>();
-		Set<String> disablers = new HashSet<>();
-		long created = EPOCH - 86_400L * 2_500;
-		for (int i = 0; i < shuffled.size(); i++) {
-			Draft draft = shuffled.get(i);
-			created += 1 + this.random.nextInt(86_400);
-			PhorgeUser user = draft.toUser(i + 1, this.ids.phid("USER"), created, this.ids.imagePath());
-			users.add(user);
-			draft.emails().forEach((e) -> emails.add(new PhorgeEmail(user.phid(), e.address(), e.verified(),
-					e.primary())));
-			if (draft.token() != null) {
-				tokens.add(new PhorgeToken(user.phid(), "api", draft.token(), null, created + 60, "Standard API Token"));
-				if (draft.token().equals(conduitToken)) {
-					disablers.add(user.phid());
-				}
-			}
-			truth.add(new TruthEntry(draft.category(), draft.username(), null));
+	private Draft admin() {
+		if (this.firstAdmin == null) {
+			throw new IllegalStateException("No administrator planted yet");
 		}
-		truth.addAll(this.identityTruth);
-		KeyPair oktaKey = Keys.rsa();
-		KeyPair googleKey = Keys.rsa();
-		OktaSimOrg okta = new OktaSimOrg(this.okta,
-				List.of(new OktaSimGroup(this.ids.oktaObject("00g"), SyntheticOrg.OKTA_GROUP, this.oktaEntitled),
-						new OktaSimGroup(this.ids.oktaObject("00g"), "Everyone", this.okta.stream().map(OktaSimUser::id)
-							.toList())),
-				List.of(new OktaSimApp(this.ids.oktaObject("0oa"), SyntheticOrg.OKTA_APP, this.oktaEntitled)),
-				this.ids.oktaToken(), new OktaSimClient(this.ids.oktaObject("0oa"), "idsync-key-1",
-						oktaKey.getPublic(), Set.of("okta.users.read", "okta.groups.read", "okta.apps.read")));
-		GoogleSimCustomer google = new GoogleSimCustomer(this.google,
-				List.of(new GoogleSimGroup(this.ids.google(), SyntheticOrg.GOOGLE_GROUP, this.googleEntitled)),
-				Simulator.GOOGLE_CUSTOMER, this.ids.googleToken(),
-				new GoogleSimServiceAccount("idsync-reader@idsync-sim.iam.gserviceaccount.com", this.ids.google(),
-						this.ids.keyId(), googleKey.getPublic(), "admin@" + DOMAIN,
-						Set.of("https://www.googleapis.com/auth/admin.directory.user.readonly",
-								"https://www.googleapis.com/auth/admin.directory.group.member.readonly")));
-		SignIns signIns = new SignIns(this.seed);
-		List<PhorgeUser> enrolled = signIns.enrolMfa(users);
-		List<PhorgeExternalAccount> links = signIns.link(enrolled, this::idpUsers);
-		return new SyntheticOrg(okta, Keys.pem(oktaKey), google, Keys.pem(googleKey), enrolled, emails, tokens,
-				disablers, Map.copyOf(this.botOwners), conduitToken, truth, signIns.providers(), links);
+		return this.firstAdmin;
 	}
 
-	/** Where the person behind an account exists, or {@code null} when no person stands behind it. */
-	private @Nullable IdpUsers idpUsers(PhorgeUser user) {
-		Human owner = this.owners.get(user.userName());
-		return (owner != null) ? this.idpUsers.get(owner) : null;
+	/** The first administrator's email: who signs off exemptions and mappings. */
+	private String adminEmail() {
+		return this.planted.owner(admin().username()).email();
+	}
+
+	private Draft lastAccount() {
+		return this.planted.accounts().get(this.planted.accounts().size() - 1);
+	}
+
+	/** Seconds in a random span of {@code min} to {@code max} days (and a part of a day). */
+	private long ago(int min, int max) {
+		return DAY * (min + this.random.nextInt(max - min + 1)) + this.random.nextInt((int) DAY);
 	}
 
 	private static PhorgeEmail row(String address, boolean primary) {
 		return new PhorgeEmail("", address, true, primary);
-	}
-
-	private static String capitalized(Human human) {
-		return capitalizedLocal(human) + "@" + Character.toUpperCase(human.domain().charAt(0))
-				+ human.domain().substring(1);
-	}
-
-	private static String capitalizedLocal(Human human) {
-		StringBuilder out = new StringBuilder();
-		for (String part : human.local().split("\\.")) {
-			out.append(out.isEmpty() ? "" : ".").append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
-		}
-		return out.toString();
 	}
 
 	private static String botRealName(String name) {

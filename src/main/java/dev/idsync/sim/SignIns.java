@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
 
@@ -70,15 +71,17 @@ final class SignIns {
 	/**
 	 * Enrols users in MFA: every administrator but one (the gap an audit should find) and about one in five other
 	 * approved people; never bots or mailing lists, which cannot sign in.
+	 * @param users the accounts
+	 * @param mayLackMfa the administrators the one without MFA is drawn from
 	 */
-	List<PhorgeUser> enrolMfa(List<PhorgeUser> users) {
-		List<PhorgeUser> admins = users.stream().filter(PhorgeUser::admin).toList();
+	List<PhorgeUser> enrolMfa(List<PhorgeUser> users, Predicate<PhorgeUser> mayLackMfa) {
+		List<PhorgeUser> admins = users.stream().filter(PhorgeUser::admin).filter(mayLackMfa).toList();
 		PhorgeUser holdout = admins.isEmpty() ? null : admins.get(this.random.nextInt(admins.size()));
-		List<PhorgeUser> enrolled = new ArrayList<>(users.size());
+		List<PhorgeUser> result = new ArrayList<>(users.size());
 		for (PhorgeUser user : users) {
-			enrolled.add(user.withMfa(user.admin() ? !user.equals(holdout) : enrols(user)));
+			result.add(user.withMfa(user.admin() ? !user.equals(holdout) : enrols(user)));
 		}
-		return enrolled;
+		return result;
 	}
 
 	/**
@@ -100,6 +103,21 @@ final class SignIns {
 			}
 		}
 		unlinkOne(accounts);
+		return accounts;
+	}
+
+	/**
+	 * Links {@code user} to every account its person has: their Google account, and their Okta user through LDAP.
+	 * For accounts that share nothing else with the person, so that only Phorge's database ties them together.
+	 */
+	List<PhorgeExternalAccount> linkAll(PhorgeUser user, IdpUsers person) {
+		List<PhorgeExternalAccount> accounts = new ArrayList<>();
+		if (person.google() != null) {
+			accounts.add(google(user, person.google()));
+		}
+		if (person.okta() != null) {
+			accounts.add(ldap(user, person.okta()));
+		}
 		return accounts;
 	}
 

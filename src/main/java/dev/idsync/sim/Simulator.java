@@ -7,17 +7,26 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import dev.idsync.sim.google.GoogleSimServer;
+import dev.idsync.sim.ReconcileSettings.Exemption;
+import dev.idsync.sim.ReconcileSettings.Mapping;
 import dev.idsync.sim.okta.OktaSimServer;
 import dev.idsync.sim.phorge.ConduitSimServer;
 import dev.idsync.sim.phorge.InMemoryPhorgeDirectory;
+import dev.idsync.sim.phorge.PhorgeToken;
 import dev.idsync.sim.phorge.db.DatabasePhorgeDirectory;
 import dev.idsync.sim.phorge.db.PhorgeDatabaseSimServer;
 import dev.idsync.sim.phorge.db.PhorgeRows;
@@ -25,7 +34,10 @@ import dev.idsync.sim.phorge.db.PhorgeRows;
 /**
  * The running simulator: Okta, Google Workspace, Phorge Conduit and Phorge's database serving one synthetic
  * organisation on loopback. Conduit authenticates tokens from the database's {@code conduit_token} table and writes
- * its edits through to the {@code user} table, so that both always tell the same story.
+ * its edits through to the {@code user} table (and its disables to {@code user_transaction}), so that both always
+ * tell the same story. Everything the generator planted is served as planted, except what the job judges by the real
+ * clock, which is dated from the simulator's start: the API tokens' creation and termination, and the exemptions'
+ * expiry.
  */
 public final class Simulator implements AutoCloseable {
 
@@ -33,6 +45,8 @@ public final class Simulator implements AutoCloseable {
 	static final String GOOGLE_CUSTOMER = "C01simulated";
 
 	private final SyntheticOrg org;
+
+	private final Instant started;
 
 	private final OktaSimServer okta;
 
@@ -44,13 +58,15 @@ public final class Simulator implements AutoCloseable {
 
 	private Simulator(SyntheticOrg org, SimPorts ports, Clock clock, Faults faults, int oktaUsersPerMinute) {
 		this.org = org;
+		this.started = clock.instant();
+		List<PhorgeToken> tokens = org.phorgeTokensAt(this.started);
 		this.okta = new OktaSimServer(org.okta(), clock, ports.okta(), faults, oktaUsersPerMinute);
 		this.google = new GoogleSimServer(org.google(), ports.google(), faults);
 		this.phorgeDatabase = new PhorgeDatabaseSimServer(new PhorgeRows(org.phorgeUsers(), org.phorgeEmails(),
-				org.phorgeTokens(), org.phorgeAuthProviders(), org.phorgeExternalAccounts()), ports.phorgeDatabase(),
-				!faults.down(Fault.PHORGE_DB));
+				tokens, org.phorgeAuthProviders(), org.phorgeExternalAccounts(), org.phorgeTransactions()),
+				ports.phorgeDatabase(), !faults.down(Fault.PHORGE_DB));
 		this.conduit = new ConduitSimServer(new DatabasePhorgeDirectory(new InMemoryPhorgeDirectory(org.phorgeUsers(),
-				org.phorgeEmails(), org.phorgeTokens(), org.disablers()), this.phorgeDatabase.dataSource(),
+				org.phorgeEmails(), tokens, org.disablers()), this.phorgeDatabase.dataSource(),
 				this.phorgeDatabase.prefix()), clock, ports.conduit(), null, "vm", faults);
 	}
 
@@ -114,6 +130,11 @@ public final class Simulator implements AutoCloseable {
 		return this.conduit.calls(method);
 	}
 
+	/** When the simulator started: what the tokens' and exemptions' dates are relative to. */
+	public Instant started() {
+		return this.started;
+	}
+
 	/** Phorge's database: its URL and reader, and Phorge's own connections for changing it behind Conduit's back. */
 	public PhorgeDatabaseSimServer phorgeDatabase() {
 		return this.phorgeDatabase;
@@ -131,7 +152,9 @@ public final class Simulator implements AutoCloseable {
 
 	/**
 	 * Writes an idsync configuration that points at this simulator, with each credential in its own file beside it
-	 * (mode 0600, written atomically): idsync never reads a secret from the YAML itself.
+	 * (mode 0600, written atomically): idsync never reads a secret from the YAML itself. The reconciliation settings
+	 * the truth assumes go with it: the Okta admin group, the domain aliases, the protected accounts, and the manual
+	 * mappings ({@code <name>.mappings.csv}) and exemptions ({@code <name>.exemptions.csv}) in files beside it.
 	 * @param file the configuration file to write
 	 * @param access whether idsync reads Phorge's database besides Conduit ({@code idsync.phorge.database}, as the
 	 * read-only user {@link PhorgeDatabaseSimServer#READER})
@@ -157,6 +180,7 @@ public final class Simulator implements AutoCloseable {
 			.append("      mode: groups\n")
 			.append("      groups: [").append(SyntheticOrg.OKTA_GROUP).append("]\n")
 			.append("    username-attribute: ").append(SyntheticOrg.USERNAME_ATTRIBUTE).append('\n')
+			.append("    admin-groups: [").append(SyntheticOrg.OKTA_ADMIN_GROUP).append("]\n")
 			.append("  google:\n")
 			.append("    url: ").append(googleUrl()).append('\n')
 			.append("    customer: my_customer\n")
@@ -181,7 +205,40 @@ public final class Simulator implements AutoCloseable {
 			.append("\n      owner: ")
 			.append(owner)
 			.append('\n'));
+		ReconcileSettings reconcile = this.org.reconcile();
+		Path mappings = dir.resolve(base + ".mappings.csv");
+		Path exemptions = dir.resolve(base + ".exemptions.csv");
+		writeAtomically(mappings, mappingsCsv(reconcile.mappings()), false);
+		writeAtomically(exemptions, exemptionsCsv(reconcile.exemptions()), false);
+		yaml.append("  reconcile:\n")
+			.append("    domain-aliases: [").append(String.join(", ", reconcile.domainAliases())).append("]\n")
+			.append("    mappings-file: ").append(mappings).append('\n')
+			.append("    exemptions-file: ").append(exemptions).append('\n')
+			.append("    protected-accounts: [").append(String.join(", ", reconcile.protectedAccounts())).append("]\n");
 		writeAtomically(file, yaml.toString(), false);
+	}
+
+	/** The manual mappings file: {@code username,identity,added_by,reason}. */
+	private static String mappingsCsv(List<Mapping> mappings) {
+		StringBuilder csv = new StringBuilder("username,identity,added_by,reason\n");
+		mappings.forEach((m) -> csv.append(csv(m.username(), m.identity(), m.addedBy(), m.reason())));
+		return csv.toString();
+	}
+
+	/** The exemptions file: {@code username,owner,reason,expires}, each expiry a UTC day counted from the start. */
+	private String exemptionsCsv(List<Exemption> exemptions) {
+		LocalDate today = LocalDate.ofInstant(this.started, ZoneOffset.UTC);
+		StringBuilder csv = new StringBuilder("username,owner,reason,expires\n");
+		exemptions.forEach((e) -> csv.append(csv(e.username(), e.owner(), e.reason(),
+				today.plusDays(e.expiresInDays()).toString())));
+		return csv.toString();
+	}
+
+	/** One CSV record (RFC 4180): a field with a comma, quote or line break is quoted, its quotes doubled. */
+	private static String csv(String... fields) {
+		return Arrays.stream(fields)
+			.map((field) -> field.matches("(?s).*[,\"\r\n].*") ? "\"" + field.replace("\"", "\"\"") + "\"" : field)
+			.collect(Collectors.joining(",")) + "\n";
 	}
 
 	/** The service account's key file, as the Cloud console downloads it, with the simulator's token endpoint. */
@@ -199,15 +256,27 @@ public final class Simulator implements AutoCloseable {
 	}
 
 	/**
-	 * Writes the planted truth: {@code {"findings":[{"category":…,"username":…}|{"category":…,"identity":…}]}}.
+	 * Writes the planted truth for a configuration that reads Phorge's database; see
+	 * {@link #writeTruth(Path, PhorgeAccess)}.
 	 * @param file the file to write
 	 * @throws IOException if it cannot be written
 	 */
 	public void writeTruth(Path file) throws IOException {
+		writeTruth(file, PhorgeAccess.CONDUIT_AND_DATABASE);
+	}
+
+	/**
+	 * Writes the planted truth, every finding the job should report when it reads Phorge as {@code access} says:
+	 * {@code {"access":…,"findings":[{"category":…,"username":…}|{"category":…,"identity":…}]}}.
+	 * @param file the file to write
+	 * @param access how the configuration the job runs with reads Phorge
+	 * @throws IOException if it cannot be written
+	 */
+	public void writeTruth(Path file, PhorgeAccess access) throws IOException {
 		JsonMapper json = JsonMapper.builder().build();
-		ObjectNode root = json.createObjectNode();
+		ObjectNode root = json.createObjectNode().put("access", access.name());
 		ArrayNode findings = root.putArray("findings");
-		for (TruthEntry entry : this.org.truth()) {
+		for (TruthEntry entry : this.org.truth(access)) {
 			ObjectNode finding = findings.addObject().put("category", entry.category());
 			if (entry.username() != null) {
 				finding.put("username", entry.username());
@@ -219,10 +288,10 @@ public final class Simulator implements AutoCloseable {
 		writeAtomically(file, json.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n", false);
 	}
 
-	/** Every planted category with its count, for a one-line summary. */
-	public Map<String, Long> plantedCounts() {
+	/** Every category planted for a job that reads Phorge as {@code access} says, with its count. */
+	public Map<String, Long> plantedCounts(PhorgeAccess access) {
 		Map<String, Long> counts = new TreeMap<>();
-		this.org.truth().forEach((entry) -> counts.merge(entry.category(), 1L, Long::sum));
+		this.org.truth(access).forEach((entry) -> counts.merge(entry.category(), 1L, Long::sum));
 		return counts;
 	}
 

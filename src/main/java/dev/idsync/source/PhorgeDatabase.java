@@ -2,6 +2,7 @@ package dev.idsync.source;
 
 import java.util.List;
 
+import dev.idsync.domain.AccountDisable;
 import dev.idsync.domain.AccountEmail;
 import dev.idsync.domain.AccountSecurity;
 import dev.idsync.domain.ApiTokenInfo;
@@ -24,6 +25,12 @@ public interface PhorgeDatabase extends AutoCloseable {
 
 	/** Every API token, without its value ({@code conduit_token}). */
 	PagedSource<ApiTokenInfo> tokens();
+
+	/**
+	 * Every disable and enable of every account ({@code user_transaction} of type {@code user.disable}), in the order
+	 * Phorge applied them: an account's last entry says who put it in its current state.
+	 */
+	PagedSource<AccountDisable> disables();
 
 	/**
 	 * Checks that the database answers and that each table idsync reads is readable, for {@code idsync doctor}.

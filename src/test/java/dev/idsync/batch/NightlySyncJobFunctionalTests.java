@@ -40,8 +40,9 @@ class NightlySyncJobFunctionalTests {
 			assertThat(result.failure()).isNull();
 			assertThat(result.exitCode()).isEqualTo(ExitCode.DRIFT);
 			JsonNode report = SimulatedRun.report(result);
-			assertThat(SimulatedRun.findings(report)).containsExactlyInAnyOrderElementsOf(SimulatedRun.truth(org));
-			assertThat(report.path("findings").size()).isEqualTo(org.truth().size());
+			assertThat(SimulatedRun.findings(report))
+				.containsExactlyInAnyOrderElementsOf(SimulatedRun.truth(org, access));
+			assertThat(report.path("findings").size()).isEqualTo(org.truth(access).size());
 			assertThat(report.path("schemaVersion").asInt()).isEqualTo(1);
 			List<String> sources = new ArrayList<>(List.of("google", "google:entitlement", "okta", "okta:entitlement",
 					"phorge"));

@@ -64,10 +64,16 @@ final class SimulatedRun {
 		return settings(simulator, storeUrl, dir, List.of());
 	}
 
-	static Set<String> truth(SyntheticOrg org) {
+	/** The keys of the findings planted for a run that reads Phorge as {@code access} says. */
+	static Set<String> truth(SyntheticOrg org, PhorgeAccess access) {
 		Set<String> keys = new HashSet<>();
-		org.truth().forEach((entry) -> keys.add(entry.key()));
+		org.truth(access).forEach((entry) -> keys.add(entry.key()));
 		return keys;
+	}
+
+	/** The keys of the findings planted for a run that reads Phorge's database, as {@link #settings} configures. */
+	static Set<String> truth(SyntheticOrg org) {
+		return truth(org, PhorgeAccess.CONDUIT_AND_DATABASE);
 	}
 
 	static JsonNode report(RunResult result) {

@@ -7,6 +7,8 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,6 +24,7 @@ import dev.idsync.sim.SimPorts;
 import dev.idsync.sim.Simulator;
 import dev.idsync.sim.SyntheticOrg;
 import dev.idsync.sim.phorge.PhorgeToken;
+import dev.idsync.sim.phorge.PhorgeUser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,7 +64,8 @@ class DoctorTests {
 				"phorge-db: read phabricator_user.user_email", "phorge-db: read phabricator_user.user_externalaccount",
 				"phorge-db: read phabricator_user.user_externalaccountidentifier",
 				"phorge-db: read phabricator_auth.auth_providerconfig",
-				"phorge-db: read phabricator_conduit.conduit_token", "store: connect", "store: schema");
+				"phorge-db: read phabricator_conduit.conduit_token", "phorge-db: read phabricator_user.user_transaction",
+				"store: connect", "store: schema");
 		assertThat(checks).allSatisfy((check) -> {
 			assertThat(check.passed()).as(check.name() + ": " + check.detail()).isTrue();
 			assertThat(check.fix()).isNull();
@@ -73,7 +77,10 @@ class DoctorTests {
 	@Test
 	void examineWhenTheBotLacksCanDisableUsersFailsThatCheckWithTheFix() throws IOException {
 		// given: the token of another bot, which the simulator's Phorge does not let disable users
-		PhorgeToken other = org.phorgeTokens().stream().filter((token) -> !token.token().equals(org.conduitToken()))
+		Set<String> bots = org.phorgeUsers().stream().filter(PhorgeUser::bot).map(PhorgeUser::phid)
+			.collect(Collectors.toSet());
+		PhorgeToken other = org.phorgeTokens().stream()
+			.filter((token) -> bots.contains(token.objectPhid()) && !token.token().equals(org.conduitToken()))
 			.findFirst().orElseThrow();
 		IdsyncProperties properties = config("");
 		Files.writeString(properties.phorge().tokenFile(), other.token());

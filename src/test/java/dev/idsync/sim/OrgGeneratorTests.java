@@ -1,5 +1,7 @@
 package dev.idsync.sim;
 
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -9,17 +11,35 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.idsync.domain.Category;
+import dev.idsync.domain.MatchMethod;
 import dev.idsync.sim.google.GoogleSimUser;
+import dev.idsync.sim.okta.OktaSimGroup;
 import dev.idsync.sim.okta.OktaSimUser;
 import dev.idsync.sim.phorge.PhorgeEmail;
 import dev.idsync.sim.phorge.PhorgeExternalAccount;
+import dev.idsync.sim.phorge.PhorgeToken;
 import dev.idsync.sim.phorge.PhorgeUser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class OrgGeneratorTests {
+
+	/** Every category but UNVERIFIED, which only an incompletely read source gives. */
+	private static final List<String> PLANTABLE = Arrays.stream(Category.values())
+		.filter((c) -> c != Category.UNVERIFIED)
+		.map(Category::name)
+		.toList();
+
+	/** The categories only Phorge's database shows. */
+	private static final List<String> DATABASE_ONLY = List.of("REENABLE_CANDIDATE", "TOKEN_STALE",
+			"LEAVER_HAS_TOKENS");
 
 	@Test
 	void generateWithSameSeedGivesSameOrganisation() {
@@ -79,26 +99,243 @@ class OrgGeneratorTests {
 	}
 
 	@Test
-	void generatePlantsEveryCategory() {
-		Map<String, Long> counts = countByCategory(OrgGenerator.generate(1, 2000));
-		assertThat(counts).containsOnlyKeys("LINKED_OK", "LEAVER_ACTIVE", "ORPHAN", "DISPUTED", "PENDING_APPROVAL",
-				"LINKED_DISABLED", "BOT_NO_OWNER", "BOT_OWNER_LEFT", "MAILING_LIST", "UNLINKED_DISABLED",
-				"JOINER_NO_ACCOUNT", "NOT_ENTITLED", "SOURCE_CONFLICT");
-		assertThat(counts.get("NOT_ENTITLED")).isEqualTo(20);
-		assertThat(counts.get("SOURCE_CONFLICT")).isEqualTo(2);
-		assertThat(counts.get("LEAVER_ACTIVE")).isEqualTo(40);
-		assertThat(counts.get("JOINER_NO_ACCOUNT")).isEqualTo(160);
-		assertThat(counts.get("ORPHAN")).isEqualTo(20);
-		assertThat(counts.get("MAILING_LIST")).isEqualTo(2);
+	void generatePlantsEveryCategoryInKnownNumbers() {
+		SyntheticOrg org = OrgGenerator.generate(20261129, 2000);
+		Map<String, Long> database = countByCategory(org.truth(PhorgeAccess.CONDUIT_AND_DATABASE));
+		Map<String, Long> conduit = countByCategory(org.truth(PhorgeAccess.CONDUIT));
+		assertThat(database).containsOnlyKeys(PLANTABLE);
+		assertThat(conduit).containsOnlyKeys(PLANTABLE.stream().filter((c) -> !DATABASE_ONLY.contains(c)).toList());
+		assertThat(database).containsEntry("NOT_ENTITLED", 20L)
+			.containsEntry("SOURCE_CONFLICT", 2L)
+			.containsEntry("LEAVER_ACTIVE", 40L)
+			.containsEntry("JOINER_NO_ACCOUNT", 160L)
+			.containsEntry("ORPHAN", 19L)
+			.containsEntry("EXEMPT", 2L)
+			.containsEntry("EXEMPTION_EXPIRED", 1L)
+			.containsEntry("UNLINKED_CANDIDATE", 4L)
+			.containsEntry("REENABLE_CANDIDATE", 4L)
+			.containsEntry("LEAVER_HAS_TOKENS", 4L)
+			.containsEntry("PRIVILEGED_DRIFT", 5L)
+			.containsEntry("MAILING_LIST", 2L);
+		// through Conduit alone, the two people linked only by external accounts are joiners and their accounts orphans
+		assertThat(conduit).containsEntry("JOINER_NO_ACCOUNT", 162L).containsEntry("ORPHAN", 21L)
+			.containsEntry("PRIVILEGED_DRIFT", 4L);
+		assertThat(conduit.get("ATTRIBUTE_DRIFT")).isEqualTo(database.get("ATTRIBUTE_DRIFT") - 2);
+		assertThat(conduit.get("LINKED_DISABLED")).isEqualTo(database.get("LINKED_DISABLED") + 4);
+	}
+
+	@ParameterizedTest
+	@ValueSource(ints = { OrgGenerator.MIN_PEOPLE, 51, 137, 999, 4321 })
+	void generatePlantsEveryCategoryAtEverySize(int people) {
+		SyntheticOrg org = OrgGenerator.generate(people, people);
+		assertThat(countByCategory(org.truth(PhorgeAccess.CONDUIT_AND_DATABASE))).containsOnlyKeys(PLANTABLE);
+		assertThat(countByCategory(org.truth(PhorgeAccess.CONDUIT)))
+			.containsOnlyKeys(PLANTABLE.stream().filter((c) -> !DATABASE_ONLY.contains(c)).toList());
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "1, 50, CONDUIT_AND_DATABASE", "1, 50, CONDUIT", "2, 97, CONDUIT_AND_DATABASE", "3, 300, CONDUIT",
+			"20261129, 2000, CONDUIT_AND_DATABASE", "20261129, 2000, CONDUIT", "5, 6000, CONDUIT_AND_DATABASE",
+			"6, 6000, CONDUIT" })
+	void truthIsWhatTheReconciliationRulesDrawFromTheOrganisationAlone(long seed, int people, PhorgeAccess access) {
+		SyntheticOrg org = OrgGenerator.generate(seed, people);
+		List<String> truth = org.truth(access).stream().map(TruthEntry::key).toList();
+		assertThat(truth).doesNotHaveDuplicates();
+		assertThat(ReferenceReconciliation.of(org, access, Instant.now()).keys())
+			.containsExactlyInAnyOrderElementsOf(truth);
 	}
 
 	@Test
-	void generateGivesEveryAccountExactlyOneTruthEntry() {
+	void eachNewWayOfLinkingIsWhatLinksItsAccount() {
+		SyntheticOrg org = OrgGenerator.generate(20261129, 2000);
+		Map<String, MatchMethod> database = ReferenceReconciliation.of(org, PhorgeAccess.CONDUIT_AND_DATABASE,
+				Instant.now()).methods();
+		Map<String, MatchMethod> conduit = ReferenceReconciliation.of(org, PhorgeAccess.CONDUIT, Instant.now())
+			.methods();
+		String mapped = org.reconcile().mappings().get(0).username();
+		assertThat(database).containsEntry(mapped, MatchMethod.MANUAL);
+		assertThat(conduit).containsEntry(mapped, MatchMethod.MANUAL);
+		List<String> aliased = org.phorgeEmails().stream()
+			.filter((e) -> e.address().endsWith("@" + OrgGenerator.ALIAS_DOMAIN))
+			.map((e) -> username(org, e.userPhid()))
+			.toList();
+		assertThat(aliased).hasSize(4).allSatisfy((username) -> {
+			assertThat(database).containsEntry(username, MatchMethod.EMAIL);
+			assertThat(conduit).containsEntry(username, MatchMethod.EMAIL);
+		});
+		List<String> externallyLinked = org.truth(PhorgeAccess.CONDUIT).stream()
+			.filter((t) -> t.category().equals("ORPHAN") && t.access() == PhorgeAccess.CONDUIT)
+			.map(TruthEntry::username)
+			.toList();
+		assertThat(externallyLinked).hasSize(2).allSatisfy((username) -> {
+			assertThat(database).containsEntry(username, MatchMethod.EXTERNAL_ID);
+			assertThat(conduit).doesNotContainKey(username);
+		});
+	}
+
+	@Test
+	void truthNamesEveryCategoryByItsCodeAndEachWayOfReadingOnlyWhereItDiffers() {
+		SyntheticOrg org = OrgGenerator.generate(4, 800);
+		assertThat(org.truth()).extracting(TruthEntry::category)
+			.allSatisfy((category) -> assertThat(Category.valueOf(category)).isNotNull());
+		assertThat(org.truth()).filteredOn((t) -> t.access() == PhorgeAccess.CONDUIT_AND_DATABASE)
+			.extracting(TruthEntry::category)
+			.containsOnly("LINKED_OK", "REENABLE_CANDIDATE", "ATTRIBUTE_DRIFT", "PRIVILEGED_DRIFT", "TOKEN_STALE",
+					"LEAVER_HAS_TOKENS");
+		assertThat(org.truth()).filteredOn((t) -> t.access() == PhorgeAccess.CONDUIT)
+			.extracting(TruthEntry::category)
+			.containsOnly("ORPHAN", "LINKED_DISABLED", "JOINER_NO_ACCOUNT");
+		assertThat(org.truth(PhorgeAccess.CONDUIT)).noneMatch((t) -> DATABASE_ONLY.contains(t.category()));
+	}
+
+	@ParameterizedTest
+	@EnumSource(PhorgeAccess.class)
+	void generateGivesEveryAccountExactlyOneStateEitherWay(PhorgeAccess access) {
 		SyntheticOrg org = OrgGenerator.generate(3, 500);
-		List<String> accountTruth = org.truth().stream().filter((t) -> t.username() != null)
-			.map(TruthEntry::username).toList();
-		assertThat(accountTruth).containsExactlyInAnyOrderElementsOf(
+		List<String> states = org.truth(access).stream()
+			.filter((t) -> t.username() != null && Category.valueOf(t.category()).accountState())
+			.map(TruthEntry::username)
+			.toList();
+		assertThat(states).containsExactlyInAnyOrderElementsOf(
 				org.phorgeUsers().stream().map(PhorgeUser::userName).toList());
+		assertThat(org.truth(access)).filteredOn((t) -> t.username() == null)
+			.allSatisfy((t) -> assertThat(Category.valueOf(t.category()).kind()).isEqualTo(Category.Kind.IDENTITY));
+	}
+
+	@Test
+	void generatePlantsTokensFarFromTheMaximumAgeAndTheIdsyncBotsFresh() {
+		SyntheticOrg org = OrgGenerator.generate(20261129, 2000);
+		Map<String, PhorgeUser> users = org.phorgeUsers().stream()
+			.collect(Collectors.toMap(PhorgeUser::phid, Function.identity()));
+		long day = 86_400;
+		List<PhorgeToken> live = org.phorgeTokens().stream().filter((t) -> t.expires() == null).toList();
+		assertThat(live).allSatisfy((token) -> assertThat(OrgGenerator.EPOCH - token.dateCreated())
+			.satisfiesAnyOf((age) -> assertThat(age).isLessThanOrEqualTo(200 * day),
+					(age) -> assertThat(age).isGreaterThanOrEqualTo(500 * day)));
+		assertThat(org.phorgeTokens()).filteredOn((t) -> t.token().equals(org.conduitToken())).singleElement()
+			.satisfies((token) -> assertThat(OrgGenerator.EPOCH - token.dateCreated()).isLessThanOrEqualTo(31 * day))
+			.satisfies((token) -> assertThat(users.get(token.objectPhid()).userName()).isEqualTo("idsync-bot"));
+		assertThat(org.phorgeTokens()).allSatisfy((token) -> assertThat(token.token()).matches("api-[a-z2-7]{28}"));
+		assertThat(org.phorgeTokens()).filteredOn((t) -> t.expires() != null)
+			.hasSize(2)
+			.allSatisfy((t) -> assertThat(t.expires()).isLessThan(OrgGenerator.EPOCH).isGreaterThan(t.dateCreated()));
+		long bots = users.values().stream().filter(PhorgeUser::bot).count();
+		long staleBots = live.stream()
+			.filter((t) -> users.get(t.objectPhid()).bot() && OrgGenerator.EPOCH - t.dateCreated() > 365 * day)
+			.count();
+		assertThat(staleBots).isBetween((bots - 1) / 2 - 1, (bots - 1) / 2 + 1);
+	}
+
+	@Test
+	void phorgeTokensAtMovesEveryDateToTheSimulatorsStart() {
+		SyntheticOrg org = OrgGenerator.generate(1, 200);
+		Instant start = Instant.parse("2031-02-03T04:05:06Z");
+		long shift = start.getEpochSecond() - OrgGenerator.EPOCH;
+		assertThat(org.phorgeTokensAt(start)).hasSameSizeAs(org.phorgeTokens()).zipSatisfy(org.phorgeTokens(),
+				(moved, planted) -> {
+					assertThat(moved.dateCreated()).isEqualTo(planted.dateCreated() + shift);
+					assertThat(moved.expires()).isEqualTo((planted.expires() != null) ? planted.expires() + shift : null);
+					assertThat(moved.token()).isEqualTo(planted.token());
+				});
+	}
+
+	@Test
+	void generateRecordsWhoDisabledEveryDisabledAccount() {
+		SyntheticOrg org = OrgGenerator.generate(20261129, 2000);
+		Map<String, PhorgeUser> users = org.phorgeUsers().stream()
+			.collect(Collectors.toMap(PhorgeUser::phid, Function.identity()));
+		String bot = org.phorgeUsers().stream().filter((u) -> u.userName().equals("idsync-bot")).findFirst()
+			.orElseThrow().phid();
+		Set<String> reenable = org.truth(PhorgeAccess.CONDUIT_AND_DATABASE).stream()
+			.filter((t) -> t.category().equals("REENABLE_CANDIDATE")).map(TruthEntry::username)
+			.collect(Collectors.toSet());
+		assertThat(org.phorgeTransactions()).extracting((t) -> users.get(t.objectPhid()))
+			.doesNotHaveDuplicates()
+			.containsExactlyInAnyOrderElementsOf(users.values().stream().filter(PhorgeUser::disabled).toList());
+		assertThat(org.phorgeTransactions()).allSatisfy((t) -> {
+			PhorgeUser author = users.get(t.authorPhid());
+			boolean byIdsync = reenable.contains(users.get(t.objectPhid()).userName());
+			assertThat(t.type()).isEqualTo("user.disable");
+			assertThat(t.newValue()).isEqualTo("true");
+			assertThat(t.phid()).matches("PHID-XACT-USER-[a-z2-7]{15}");
+			assertThat(t.authorPhid()).isEqualTo(byIdsync ? bot : t.authorPhid());
+			assertThat(byIdsync || (author.admin() && !author.bot())).isTrue();
+			assertThat(t.contentSource()).contains(byIdsync ? "conduit" : "web");
+		});
+		assertThat(reenable).hasSize(4);
+	}
+
+	@Test
+	void generatePutsEveryPlantedAdminButOneInTheAdminGroup() {
+		SyntheticOrg org = OrgGenerator.generate(2, 400);
+		Map<String, String> logins = org.oktaUsers().stream()
+			.collect(Collectors.toMap(OktaSimUser::id, (u) -> u.email().toLowerCase(Locale.ROOT)));
+		OktaSimGroup admins = org.okta().groups().stream()
+			.filter((g) -> g.name().equals(SyntheticOrg.OKTA_ADMIN_GROUP)).findFirst().orElseThrow();
+		assertThat(admins.userIds()).hasSize(2);
+		List<String> adminEmails = org.phorgeEmails().stream()
+			.filter((e) -> org.phorgeUsers().stream().anyMatch((u) -> u.admin() && u.phid().equals(e.userPhid())))
+			.map((e) -> e.address().toLowerCase(Locale.ROOT))
+			.toList();
+		assertThat(admins.userIds()).extracting(logins::get).isSubsetOf(adminEmails);
+		assertThat(org.phorgeUsers().stream().filter(PhorgeUser::admin)).hasSize(6);
+	}
+
+	@ParameterizedTest
+	@ValueSource(longs = { 1, 2, 3, 4, 5 })
+	void theAdminWithoutMfaIsAPrivilegedDriftOnlyWhereTheDatabaseShowsMfa(long seed) {
+		SyntheticOrg org = OrgGenerator.generate(seed, 200);
+		PhorgeUser holdout = org.phorgeUsers().stream().filter((u) -> u.admin() && !u.mfa()).findFirst().orElseThrow();
+		assertThat(org.truth()).filteredOn((t) -> t.category().equals("PRIVILEGED_DRIFT"))
+			.hasSize(5)
+			.filteredOn((t) -> t.access() != null)
+			.singleElement()
+			.satisfies((t) -> assertThat(t.username()).isEqualTo(holdout.userName()))
+			.satisfies((t) -> assertThat(t.access()).isEqualTo(PhorgeAccess.CONDUIT_AND_DATABASE));
+	}
+
+	@Test
+	void generateNamesNoStrayAfterAnyPerson() {
+		SyntheticOrg org = OrgGenerator.generate(8, 20_000);
+		Set<String> names = new HashSet<>();
+		org.oktaUsers().forEach((u) -> names.add((u.firstName() + " " + u.lastName()).toLowerCase(Locale.ROOT)));
+		org.googleUsers().forEach((u) -> names.add((u.givenName() + " " + u.familyName()).toLowerCase(Locale.ROOT)));
+		Set<String> strays = org.truth(PhorgeAccess.CONDUIT).stream()
+			.filter((t) -> List.of("ORPHAN", "UNLINKED_DISABLED", "EXEMPT").contains(t.category()))
+			.map(TruthEntry::username)
+			.collect(Collectors.toSet());
+		assertThat(org.phorgeUsers()).filteredOn((u) -> strays.contains(u.userName()))
+			.hasSizeGreaterThan(400)
+			.allSatisfy((u) -> assertThat(names).doesNotContain(u.realName().toLowerCase(Locale.ROOT)));
+	}
+
+	@Test
+	void generateWithSameSeedGivesSameReconciliationPlants() {
+		SyntheticOrg first = OrgGenerator.generate(7, 300);
+		SyntheticOrg second = OrgGenerator.generate(7, 300);
+		assertThat(second.phorgeTokens()).isEqualTo(first.phorgeTokens());
+		assertThat(second.phorgeTransactions()).isEqualTo(first.phorgeTransactions());
+		assertThat(second.reconcile()).isEqualTo(first.reconcile());
+		assertThat(second.okta().groups()).isEqualTo(first.okta().groups());
+		assertThat(OrgGenerator.generate(8, 300).phorgeTransactions()).isNotEqualTo(first.phorgeTransactions());
+	}
+
+	@Test
+	void generateWritesReconcileSettingsThatNameItsOwnPlants() {
+		SyntheticOrg org = OrgGenerator.generate(20261129, 2000);
+		Set<String> usernames = org.phorgeUsers().stream().map(PhorgeUser::userName).collect(Collectors.toSet());
+		ReconcileSettings reconcile = org.reconcile();
+		assertThat(reconcile.domainAliases()).containsExactly("corp.example.com=example.com");
+		assertThat(reconcile.protectedAccounts()).containsExactly("breakglass-admin");
+		assertThat(reconcile.mappings()).singleElement().satisfies((m) -> {
+			assertThat(usernames).contains(m.username());
+			assertThat(org.oktaUsers()).extracting((u) -> u.email().toLowerCase(Locale.ROOT)).contains(m.identity());
+		});
+		assertThat(reconcile.exemptions()).extracting(ReconcileSettings.Exemption::expiresInDays)
+			.containsExactlyInAnyOrder(-30, 365);
+		assertThat(reconcile.exemptions()).extracting(ReconcileSettings.Exemption::username)
+			.allMatch(usernames::contains);
+		assertThat(org.phorgeEmails()).filteredOn((e) -> e.address().endsWith("@corp.example.com")).hasSize(4);
 	}
 
 	@Test
@@ -128,8 +365,12 @@ class OrgGeneratorTests {
 			.withMessageContaining("--people must be at least 50");
 	}
 
-	private static Map<String, Long> countByCategory(SyntheticOrg org) {
-		return org.truth().stream().collect(Collectors.groupingBy(TruthEntry::category, Collectors.counting()));
+	private static String username(SyntheticOrg org, String phid) {
+		return org.phorgeUsers().stream().filter((u) -> u.phid().equals(phid)).findFirst().orElseThrow().userName();
+	}
+
+	private static Map<String, Long> countByCategory(List<TruthEntry> truth) {
+		return truth.stream().collect(Collectors.groupingBy(TruthEntry::category, Collectors.counting()));
 	}
 
 	private static <T> Set<String> unique(List<T> items, Function<T, String> key) {

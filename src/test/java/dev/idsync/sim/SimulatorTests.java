@@ -12,6 +12,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -22,9 +25,22 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.yaml.snakeyaml.Yaml;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.idsync.config.ConfigLoader;
+import dev.idsync.config.IdsyncProperties;
+import dev.idsync.config.PhorgeDatabaseProperties;
+import dev.idsync.config.ReconcileProperties;
+import dev.idsync.config.Secret;
+import dev.idsync.domain.AccountDisable;
+import dev.idsync.source.PagedSources;
+import dev.idsync.source.PhorgeDatabase;
+import dev.idsync.source.phorge.PhorgeDatabases;
 
 import dev.idsync.sim.google.GoogleSimUser;
 import dev.idsync.sim.okta.OktaSimUser;
+import dev.idsync.sim.phorge.PhorgeEmail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -125,6 +141,146 @@ class SimulatorTests {
 			assertThat(accounts).filteredOn((a) -> a.get("userPHID") == null).singleElement()
 				.satisfies((unlinked) -> assertThat((String) unlinked.get("ids")).matches("id\\(\\d{21}\\) \\S+@\\S+"));
 		}
+	}
+
+	@Test
+	void writeConfigWritesTheReconcileSettingsTheTruthAssumesAndIdsyncLoadsThem() throws IOException {
+		Instant start = Instant.parse("2027-03-04T05:06:07Z");
+		try (Simulator simulator = Simulator.start(ORG, SimPorts.ephemeral(), new MutableClock(start))) {
+			// when
+			Path config = this.dir.resolve("sim.yml");
+			simulator.writeConfig(config, PhorgeAccess.CONDUIT);
+			// then
+			IdsyncProperties properties = ConfigLoader.load(config);
+			assertThat(properties.okta().adminGroups()).containsExactly(SyntheticOrg.OKTA_ADMIN_GROUP);
+			ReconcileProperties reconcile = properties.reconcile();
+			assertThat(reconcile.aliases()).containsExactly(Map.entry("corp.example.com", "example.com"));
+			assertThat(reconcile.protectedAccounts()).containsExactly("breakglass-admin");
+			assertThat(reconcile.mappingsFile()).isEqualTo(this.dir.resolve("sim.mappings.csv")).isAbsolute();
+			assertThat(reconcile.exemptionsFile()).isEqualTo(this.dir.resolve("sim.exemptions.csv")).isAbsolute();
+			ReconcileSettings.Mapping mapping = ORG.reconcile().mappings().get(0);
+			assertThat(Files.readAllLines(reconcile.mappingsFile())).containsExactly("username,identity,added_by,reason",
+					mapping.username() + "," + mapping.identity() + "," + mapping.addedBy() + "," + mapping.reason());
+			List<String> exemptions = Files.readAllLines(reconcile.exemptionsFile());
+			assertThat(exemptions).hasSize(3).first().isEqualTo("username,owner,reason,expires");
+			assertThat(exemptions.subList(1, 3)).extracting((line) -> line.substring(line.lastIndexOf(',') + 1))
+				.containsExactlyInAnyOrder("2028-03-03", "2027-02-02");
+			assertThat(properties.reconcile().tokenMaxAge()).isEqualTo(Duration.ofDays(365));
+		}
+	}
+
+	@Test
+	void writeTruthWritesTheFindingsOfTheWayTheConfigurationReadsPhorge() throws IOException {
+		try (Simulator simulator = Simulator.start(ORG, SimPorts.ephemeral(), Clock.systemUTC())) {
+			for (PhorgeAccess access : PhorgeAccess.values()) {
+				Path truth = this.dir.resolve(access + ".json");
+				simulator.writeTruth(truth, access);
+				JsonNode written = JsonMapper.builder().build().readTree(truth.toFile());
+				assertThat(written.path("access").asString()).isEqualTo(access.name());
+				assertThat(written.path("findings").size()).isEqualTo(ORG.truth(access).size());
+			}
+			assertThat(simulator.plantedCounts(PhorgeAccess.CONDUIT)).doesNotContainKey("TOKEN_STALE");
+			assertThat(simulator.plantedCounts(PhorgeAccess.CONDUIT_AND_DATABASE)).containsKey("TOKEN_STALE");
+		}
+	}
+
+	@Test
+	void tokensAreAsOldAsPlantedWhenTheSimulatorStartsWhateverTheDay() throws SQLException {
+		Instant start = Instant.parse("2031-06-01T00:00:00Z");
+		long now = start.getEpochSecond();
+		try (Simulator simulator = Simulator.start(ORG, SimPorts.ephemeral(), new MutableClock(start));
+				Connection connection = reader(simulator)) {
+			Map<String, long[]> tokens = new HashMap<>();
+			var rows = connection.createStatement().executeQuery("SELECT `t`.`token`, `t`.`dateCreated`, "
+					+ "`t`.`expires` FROM `phabricator_conduit`.`conduit_token` `t`");
+			while (rows.next()) {
+				long expires = rows.getLong(3);
+				long terminated = rows.wasNull() ? -1 : expires;
+				tokens.put(rows.getString(1), new long[] { rows.getLong(2), terminated });
+			}
+			long day = 86_400;
+			assertThat(tokens).hasSize(ORG.phorgeTokens().size());
+			assertThat(now - tokens.get(ORG.conduitToken())[0]).isBetween(0L, 31 * day);
+			assertThat(tokens.values()).filteredOn((t) -> t[1] == -1)
+				.allSatisfy((t) -> assertThat(now - t[0]).satisfiesAnyOf((age) -> assertThat(age).isBetween(0L, 200 * day),
+						(age) -> assertThat(age).isGreaterThanOrEqualTo(500 * day)));
+			assertThat(tokens.values()).filteredOn((t) -> t[1] != -1)
+				.hasSize(2)
+				.allSatisfy((t) -> assertThat(t[1]).isLessThan(now).isGreaterThan(t[0]));
+			HttpResponse<String> whoami = post(simulator.conduitUrl() + "/api/user.whoami",
+					"api.token=" + ORG.conduitToken());
+			assertThat(whoami.body()).contains("\"userName\":\"idsync-bot\"");
+		}
+	}
+
+	@Test
+	void idsyncReadsWhoDisabledEachAccountAsPlanted() throws IOException {
+		try (Simulator simulator = Simulator.start(ORG, SimPorts.ephemeral(), Clock.systemUTC())) {
+			Path config = this.dir.resolve("sim.yml");
+			simulator.writeConfig(config);
+			PhorgeDatabaseProperties database = ConfigLoader.load(config).phorge().database();
+			try (PhorgeDatabase phorge = PhorgeDatabases.open(database,
+					Secret.of(Files.readString(database.passwordFile()).strip()))) {
+				assertThat(phorge.checkAccess()).allMatch(PhorgeDatabase.TableAccess::readable)
+					.extracting(PhorgeDatabase.TableAccess::table)
+					.contains("phabricator_user.user_transaction");
+				assertThat(PagedSources.readAll(phorge.disables())).containsExactlyElementsOf(ORG.phorgeTransactions()
+					.stream()
+					.map((t) -> new AccountDisable(t.objectPhid(), t.authorPhid(), true, t.dateCreated()))
+					.toList());
+			}
+		}
+	}
+
+	@Test
+	void oktaServesTheAdminGroupWithEveryPlantedAdminButOne() throws Exception {
+		try (Simulator simulator = Simulator.start(ORG, SimPorts.ephemeral(), Clock.systemUTC())) {
+			String groups = get(simulator.oktaUrl() + "/api/v1/groups?q=" + SyntheticOrg.OKTA_ADMIN_GROUP);
+			JsonNode group = JsonMapper.builder().build().readTree(groups).get(0);
+			assertThat(group.path("profile").path("name").asString()).isEqualTo(SyntheticOrg.OKTA_ADMIN_GROUP);
+			JsonNode members = JsonMapper.builder().build()
+				.readTree(get(simulator.oktaUrl() + "/api/v1/groups/" + group.path("id").asString() + "/users"));
+			assertThat(members.size()).isEqualTo(2);
+		}
+	}
+
+	@Test
+	void conduitFindsAnAccountByItsAliasDomainAddressInAnyCase() throws Exception {
+		PhorgeEmail aliased = ORG.phorgeEmails().stream().filter((e) -> e.address().endsWith("@corp.example.com"))
+			.findFirst().orElseThrow();
+		try (Simulator simulator = Simulator.start(ORG, SimPorts.ephemeral(), Clock.systemUTC())) {
+			String address = aliased.address().replace("@corp.example.com", "@Corp.Example.COM");
+			HttpResponse<String> query = post(simulator.conduitUrl() + "/api/user.query",
+					"api.token=" + ORG.conduitToken() + "&emails[0]=" + address);
+			assertThat(query.body()).contains("\"phid\":\"" + aliased.userPhid() + "\"")
+				.contains("\"error_code\":null");
+		}
+	}
+
+	private static HttpResponse<String> post(String url, String form) {
+		try {
+			return HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create(url))
+					.header("Content-Type", "application/x-www-form-urlencoded")
+					.POST(HttpRequest.BodyPublishers.ofString(form))
+					.build(), HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException | InterruptedException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String get(String url) throws IOException, InterruptedException {
+		HttpResponse<String> response = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "SSWS " + ORG.oktaToken()).build(),
+					HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return response.body();
+	}
+
+	private static Connection reader(Simulator simulator) throws SQLException {
+		return DriverManager.getConnection(simulator.phorgeDatabase().jdbcUrl(), "idsync",
+				simulator.phorgeDatabase().readerPassword());
 	}
 
 	private static long count(Connection connection, String sql) throws SQLException {

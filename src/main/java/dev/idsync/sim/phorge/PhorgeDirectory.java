@@ -2,6 +2,8 @@ package dev.idsync.sim.phorge;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -33,6 +35,24 @@ public interface PhorgeDirectory {
 
 	/** Replaces one user through {@code change} atomically and returns the new row. */
 	PhorgeUser update(String phid, UnaryOperator<PhorgeUser> change);
+
+	/**
+	 * Applies an edit made through Conduit: replaces one user through {@code change} atomically and stores the
+	 * transactions the edit recorded with it, as Phorge's editor saves both in one database transaction. Unless
+	 * overridden, the transactions are dropped: an in-memory Phorge has no table to keep them in.
+	 * @param phid the user
+	 * @param change the user as the edit leaves it, and its transactions
+	 * @return what {@code change} returned
+	 */
+	default UserChange edit(String phid, Function<PhorgeUser, UserChange> change) {
+		AtomicReference<UserChange> made = new AtomicReference<>();
+		update(phid, (current) -> {
+			UserChange edited = change.apply(current);
+			made.set(edited);
+			return edited.user();
+		});
+		return made.get();
+	}
 
 	/** Whether {@code viewer} holds the People application's "Can Disable Users" capability. */
 	boolean canDisableUsers(PhorgeUser viewer);

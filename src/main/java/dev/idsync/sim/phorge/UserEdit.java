@@ -2,6 +2,7 @@ package dev.idsync.sim.phorge;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One parsed {@code user.edit} transaction and Phorge's rules for it.
@@ -71,6 +72,15 @@ record UserEdit(String type, Object value) {
 			throw ConduitError.core("The Conduit simulator does not model the \"" + this.type
 					+ "\" transaction of users.");
 		}
+	}
+
+	/**
+	 * The transaction Phorge stores for this edit of {@code user} (as it was before it): {@code user.disable} for a
+	 * change of {@code disabled}. The simulator records no other type, since idsync reads no other.
+	 */
+	Optional<PhorgeUserTransaction> transaction(String phid, PhorgeUser viewer, PhorgeUser user, long now) {
+		return this.type.equals("disabled") ? Optional.of(PhorgeUserTransaction.disable(phid, viewer.phid(),
+				user.phid(), (boolean) this.value, PhorgeUserTransaction.CONDUIT, now)) : Optional.empty();
 	}
 
 	/** The user after this edit, modified at {@code now}. */

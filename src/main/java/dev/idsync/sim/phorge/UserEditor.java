@@ -14,9 +14,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * {@code user.edit}: reads transactions as {@code PhabricatorEditEngine::buildConduitResponse()} does and applies
  * them as Phorge's transaction editor does (validate, check capabilities, drop edits without effect, apply), in one
- * atomic update of the directory. Only {@code disabled}, {@code approved} and {@code realName} change state; the
- * profile fields Phorge also accepts ({@code title}, {@code icon}, {@code blurb}) and MFA signing are not modelled
- * and are refused once the caller has passed Phorge's checks.
+ * atomic edit of the directory, which stores a {@code user.disable} transaction authored by the caller for every
+ * change of {@code disabled}. Only {@code disabled}, {@code approved} and {@code realName} change state; the profile
+ * fields Phorge also accepts ({@code title}, {@code icon}, {@code blurb}) and MFA signing are not modelled and are
+ * refused once the caller has passed Phorge's checks.
  */
 final class UserEditor {
 
@@ -50,25 +51,30 @@ final class UserEditor {
 		}
 		PhorgeUser target = resolve(identifier);
 		List<UserEdit> edits = edits(raw, strict);
-		AtomicReference<List<UserEdit>> applied = new AtomicReference<>(List.of());
-		this.directory.update(target.phid(), (current) -> {
+		AtomicReference<List<String>> applied = new AtomicReference<>(List.of());
+		this.directory.edit(target.phid(), (current) -> {
 			UserEdit.validate(viewer, current, edits, this.directory.canDisableUsers(viewer));
 			edits.forEach((edit) -> edit.requireCapability(viewer, current));
 			List<UserEdit> effective = edits.stream().filter((edit) -> edit.hasEffect(current)).toList();
 			effective.forEach(UserEdit::requireModelled);
-			applied.set(effective);
+			List<String> phids = new ArrayList<>();
+			List<PhorgeUserTransaction> recorded = new ArrayList<>();
 			PhorgeUser changed = current;
 			for (UserEdit edit : effective) {
+				String phid = newTransactionPhid();
+				phids.add(phid);
+				edit.transaction(phid, viewer, changed, now).ifPresent(recorded::add);
 				changed = edit.applyTo(changed, now);
 			}
-			return changed;
+			applied.set(phids);
+			return new UserChange(changed, recorded);
 		});
 		Map<String, Object> object = new LinkedHashMap<>();
 		object.put("id", target.id());
 		object.put("phid", target.phid());
 		Map<String, Object> result = new LinkedHashMap<>();
 		result.put("object", object);
-		result.put("transactions", applied.get().stream().map((edit) -> Map.of("phid", newTransactionPhid())).toList());
+		result.put("transactions", applied.get().stream().map((phid) -> Map.of("phid", phid)).toList());
 		return result;
 	}
 

@@ -10,6 +10,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.idsync.domain.AccountDisable;
 import dev.idsync.domain.AccountEmail;
 import dev.idsync.domain.AccountSecurity;
 import dev.idsync.domain.ApiTokenInfo;
@@ -23,6 +24,7 @@ import static dev.idsync.source.phorge.PhorgeTable.EXTERNAL_ACCOUNT;
 import static dev.idsync.source.phorge.PhorgeTable.EXTERNAL_ACCOUNT_IDENTIFIER;
 import static dev.idsync.source.phorge.PhorgeTable.USER;
 import static dev.idsync.source.phorge.PhorgeTable.USER_EMAIL;
+import static dev.idsync.source.phorge.PhorgeTable.USER_TRANSACTION;
 
 /**
  * Phorge's database through JDBC, with SQL that MySQL, MariaDB and H2's MySQL mode (the simulator) all accept. It only
@@ -34,6 +36,9 @@ final class JdbcPhorgeDatabase implements PhorgeDatabase {
 	static final int PAGE_SIZE = 1000;
 
 	private static final String AFTER_ID = " > ? ORDER BY ";
+
+	/** The type of the transactions that disable and enable users. */
+	private static final String DISABLE_TRANSACTION = "user.disable";
 
 	private final PhorgeDatabasePool pool;
 
@@ -98,6 +103,23 @@ final class JdbcPhorgeDatabase implements PhorgeDatabase {
 	/**
 	 * {@inheritDoc}
 	 * <p>
+	 * Phorge stores a {@code user.disable} transaction's new value as JSON ({@code true} or {@code false}); the
+	 * transaction type is a constant of Phorge's ({@code PhorgeUserDisableTransaction::TRANSACTIONTYPE}), so the
+	 * filter is part of the statement. Every other transaction of users (approvals, renames, …) is left out.
+	 */
+	@Override
+	public KeysetPagedSource<AccountDisable> disables() {
+		String sql = "SELECT `t`.`id`, `t`.`objectPHID`, `t`.`authorPHID`, `t`.`newValue`, `t`.`dateCreated` FROM "
+				+ USER_TRANSACTION.sql(this.prefix) + " `t` WHERE `t`.`transactionType` = '" + DISABLE_TRANSACTION
+				+ "' AND `t`.`id`" + AFTER_ID + "`t`.`id` LIMIT ?";
+		return source("phorge-db:disables", USER_TRANSACTION, sql, (row) -> new AccountDisable(
+				text(row, "objectPHID"), text(row, "authorPHID"), jsonBoolean(row, "newValue"),
+				row.getLong("dateCreated")));
+	}
+
+	/**
+	 * {@inheritDoc}
+	 * <p>
 	 * All tables are checked over one connection, in {@link PhorgeTable} order; when none can be had, every entry
 	 * carries the same {@code cannot connect: …} problem rather than one connection attempt per table.
 	 */
@@ -156,6 +178,17 @@ final class JdbcPhorgeDatabase implements PhorgeDatabase {
 					+ ", which Phorge's schema does not allow");
 		}
 		return value;
+	}
+
+	/** A JSON boolean as Phorge encodes one ({@code true}, {@code false}), or PHP's {@code 1} and {@code 0}. */
+	private static boolean jsonBoolean(ResultSet row, String column) throws SQLException {
+		String value = text(row, column).strip();
+		return switch (value) {
+			case "true", "1" -> true;
+			case "false", "0" -> false;
+			default -> throw new SQLDataException(column + " is '" + value + "' in the row with id " + row.getLong(1)
+					+ ", which is not a JSON boolean");
+		};
 	}
 
 	private static @Nullable Long optionalLong(ResultSet row, String column) throws SQLException {

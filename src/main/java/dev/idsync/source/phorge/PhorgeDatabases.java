@@ -16,6 +16,8 @@ import dev.idsync.source.PhorgeDatabase;
  * GRANT SELECT (phid, providerType, providerDomain) ON phabricator_auth.auth_providerconfig TO idsync;
  * GRANT SELECT (id, objectPHID, tokenType, tokenName, dateCreated, expires)
  *   ON phabricator_conduit.conduit_token TO idsync;
+ * GRANT SELECT (id, objectPHID, authorPHID, transactionType, newValue, dateCreated)
+ *   ON phabricator_user.user_transaction TO idsync;
  * </pre>
  */
 public final class PhorgeDatabases {

@@ -21,7 +21,10 @@ enum PhorgeTable {
 
 	AUTH_PROVIDER_CONFIG("auth", "auth_providerconfig", "phid", "providerType", "providerDomain"),
 
-	CONDUIT_TOKEN("conduit", "conduit_token", "id", "objectPHID", "tokenType", "tokenName", "dateCreated", "expires");
+	CONDUIT_TOKEN("conduit", "conduit_token", "id", "objectPHID", "tokenType", "tokenName", "dateCreated", "expires"),
+
+	USER_TRANSACTION("user", "user_transaction", "id", "objectPHID", "authorPHID", "transactionType", "newValue",
+			"dateCreated");
 
 	private final String application;
 

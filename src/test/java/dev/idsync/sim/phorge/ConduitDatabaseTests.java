@@ -101,8 +101,7 @@ class ConduitDatabaseTests {
 
 	@Test
 	void disablingThroughConduitWritesTheUserRow() {
-		String phid = READER.queryForObject("SELECT MIN(`phid`) FROM `phabricator_user`.`user` WHERE `isAdmin` = 0 "
-				+ "AND `isDisabled` = 0 AND `isSystemAgent` = 0 AND `isMailingList` = 0", String.class);
+		String phid = enabledPerson(0);
 		for (boolean disabled : new boolean[] { true, false }) {
 			Map<String, Object> envelope = this.client.call("user.edit", ORG.conduitToken(), Map.of(
 					"objectIdentifier", phid, "transactions", List.of(Map.of("type", "disabled", "value", disabled))));
@@ -110,6 +109,70 @@ class ConduitDatabaseTests {
 			assertThat(numbers(READER.queryForMap("SELECT * FROM `phabricator_user`.`user` WHERE `phid` = ?", phid),
 					"isDisabled", "dateModified")).containsExactly(bit(disabled), NOW);
 		}
+	}
+
+	@Test
+	void disablingThroughConduitRecordsATransactionByTheCallerOnlyWhenItChangedSomething() {
+		String phid = enabledPerson(1);
+		String bot = whoami(ORG.conduitToken());
+		List<Object> returned = new ArrayList<>();
+		for (boolean disabled : new boolean[] { true, true, false }) {
+			returned.addAll(transactionPhids(this.client.call("user.edit", ORG.conduitToken(), Map.of(
+					"objectIdentifier", phid, "transactions", List.of(Map.of("type", "disabled", "value", disabled))))));
+		}
+		List<Map<String, Object>> rows = transactionsOf(phid);
+		assertThat(rows).extracting((row) -> row.get("phid")).containsExactlyElementsOf(returned).hasSize(2);
+		assertThat(rows).extracting((row) -> row.get("oldValue") + " -> " + row.get("newValue"))
+			.containsExactly("false -> true", "true -> false");
+		assertThat(rows).allSatisfy((row) -> assertThat(row).containsEntry("authorPHID", bot)
+			.containsEntry("objectPHID", phid)
+			.containsEntry("transactionType", "user.disable")
+			.containsEntry("viewPolicy", "public")
+			.containsEntry("editPolicy", bot)
+			.containsEntry("commentPHID", null)
+			.containsEntry("metadata", "[]")
+			.containsEntry("contentSource", "{\"source\":\"conduit\",\"params\":[]}"));
+		assertThat(rows).allSatisfy((row) -> assertThat(numbers(row, "commentVersion", "dateCreated", "dateModified"))
+			.containsExactly(0L, NOW, NOW));
+		assertThat((String) rows.get(0).get("phid")).matches("PHID-XACT-USER-[a-z2-7]{15}");
+	}
+
+	@Test
+	void deprecatedDisableAndEnableRecordTheAdministratorAsAuthor() {
+		String admin = READER.queryForObject("SELECT MIN(`phid`) FROM `phabricator_user`.`user` WHERE `isAdmin` = 1 "
+				+ "AND `isDisabled` = 0", String.class);
+		String token = insertToken(admin, "api-" + "adm2".repeat(7));
+		String phid = enabledPerson(2);
+		for (String method : List.of("user.disable", "user.enable", "user.enable")) {
+			assertThat(this.client.call(method, token, Map.of("phids", List.of(phid)))).containsEntry("error_code",
+					null);
+		}
+		assertThat(transactionsOf(phid)).extracting((row) -> row.get("authorPHID") + " " + row.get("newValue"))
+			.containsExactly(admin + " true", admin + " false");
+	}
+
+	/** The {@code n}th enabled, approved person's account (by PHID), one a test may disable and enable again. */
+	private static String enabledPerson(int n) {
+		return READER.queryForList("SELECT `phid` FROM `phabricator_user`.`user` WHERE `isAdmin` = 0 "
+				+ "AND `isDisabled` = 0 AND `isApproved` = 1 AND `isSystemAgent` = 0 AND `isMailingList` = 0 "
+				+ "ORDER BY `phid`", String.class).get(n);
+	}
+
+	private static List<Map<String, Object>> transactionsOf(String phid) {
+		return READER.queryForList("SELECT * FROM `phabricator_user`.`user_transaction` WHERE `objectPHID` = ? "
+				+ "AND `dateCreated` = ? ORDER BY `id`", phid, NOW);
+	}
+
+	private String whoami(String token) {
+		return (String) ((Map<?, ?>) this.client.call("user.whoami", token, Map.of()).get("result")).get("phid");
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Object> transactionPhids(Map<String, Object> envelope) {
+		assertThat(envelope).containsEntry("error_code", null);
+		List<Map<String, Object>> transactions = (List<Map<String, Object>>) ((Map<String, Object>) envelope
+			.get("result")).get("transactions");
+		return transactions.stream().map((transaction) -> transaction.get("phid")).toList();
 	}
 
 	@Test

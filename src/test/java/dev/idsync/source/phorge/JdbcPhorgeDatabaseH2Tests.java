@@ -64,7 +64,7 @@ class JdbcPhorgeDatabaseH2Tests extends PhorgeDatabaseContract {
 			// when
 			List<TableAccess> access = database.checkAccess();
 			// then
-			assertThat(access).filteredOn(TableAccess::readable).hasSize(5);
+			assertThat(access).filteredOn(TableAccess::readable).hasSize(6);
 			assertThat(access).filteredOn((table) -> !table.readable())
 				.singleElement()
 				.satisfies((table) -> assertThat(table.table()).isEqualTo("phabricator_conduit.conduit_token"))

@@ -92,7 +92,7 @@ class JdbcPhorgeDatabaseMariadbTests extends PhorgeDatabaseContract {
 			// when
 			List<TableAccess> access = database.checkAccess();
 			// then
-			assertThat(access).filteredOn(TableAccess::readable).hasSize(5);
+			assertThat(access).filteredOn(TableAccess::readable).hasSize(6);
 			assertThat(access).filteredOn((table) -> !table.readable())
 				.singleElement()
 				.satisfies((table) -> assertThat(table.table()).isEqualTo(prefix() + "conduit.conduit_token"))
@@ -125,6 +125,7 @@ class JdbcPhorgeDatabaseMariadbTests extends PhorgeDatabaseContract {
 			assertThat(PagedSources.readAll(database.externalIdentifiers()))
 				.isEqualTo(PagedSources.readAll(root.externalIdentifiers()));
 			assertThat(PagedSources.readAll(database.security())).isEqualTo(PagedSources.readAll(root.security()));
+			assertThat(PagedSources.readAll(database.disables())).isEqualTo(PagedSources.readAll(root.disables()));
 		}
 	}
 
@@ -141,7 +142,7 @@ class JdbcPhorgeDatabaseMariadbTests extends PhorgeDatabaseContract {
 				.withMessageNotContaining(wrong)
 				.withMessageNotContaining(this.password);
 			assertThat(database.checkAccess()).extracting(TableAccess::problem)
-				.hasSize(6)
+				.hasSize(7)
 				.allSatisfy((problem) -> assertThat(problem).startsWith("cannot connect: ")
 					.contains("Access denied")
 					.doesNotContain(wrong));

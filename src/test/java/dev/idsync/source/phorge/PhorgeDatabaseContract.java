@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.idsync.domain.AccountDisable;
 import dev.idsync.domain.AccountEmail;
 import dev.idsync.domain.AccountSecurity;
 import dev.idsync.domain.ApiTokenInfo;
@@ -18,6 +19,7 @@ import static dev.idsync.source.phorge.PhorgeFixture.ADMIN;
 import static dev.idsync.source.phorge.PhorgeFixture.ALICE;
 import static dev.idsync.source.phorge.PhorgeFixture.BOT;
 import static dev.idsync.source.phorge.PhorgeFixture.CAROL;
+import static dev.idsync.source.phorge.PhorgeFixture.DAVE;
 import static dev.idsync.source.phorge.PhorgeFixture.ERIN;
 import static dev.idsync.source.phorge.PhorgeFixture.FRANK;
 import static dev.idsync.source.phorge.PhorgeFixture.NADIA;
@@ -132,11 +134,30 @@ abstract class PhorgeDatabaseContract {
 	}
 
 	@Test
+	void disablesReadsEveryDisableAndEnableWithItsAuthorInOrder() {
+		try (JdbcPhorgeDatabase database = reader(JdbcPhorgeDatabase.PAGE_SIZE)) {
+			assertThat(PagedSources.readAll(database.disables())).containsExactly(
+					new AccountDisable(this.fixture.phid("mallory"), BOT, true, 1795988497L),
+					new AccountDisable(this.fixture.phid("oscar"), ADMIN, true, 1795988498L),
+					new AccountDisable(DAVE, ADMIN, true, 1795988538L), new AccountDisable(DAVE, ADMIN, false, 1795988539L));
+		}
+	}
+
+	@Test
+	void disablesSelectsOnlyTheColumnsItReads() {
+		try (JdbcPhorgeDatabase database = reader(JdbcPhorgeDatabase.PAGE_SIZE)) {
+			assertThat(database.disables().sql()).doesNotContain("*", "oldValue", "contentSource", "metadata")
+				.contains("`transactionType` = 'user.disable'");
+		}
+	}
+
+	@Test
 	void checkAccessFindsEveryTableReadable() {
 		try (JdbcPhorgeDatabase database = reader(JdbcPhorgeDatabase.PAGE_SIZE)) {
 			assertThat(database.checkAccess()).containsExactly(readable("user.user"), readable("user.user_email"),
 					readable("user.user_externalaccount"), readable("user.user_externalaccountidentifier"),
-					readable("auth.auth_providerconfig"), readable("conduit.conduit_token"));
+					readable("auth.auth_providerconfig"), readable("conduit.conduit_token"),
+					readable("user.user_transaction"));
 		}
 	}
 
@@ -157,6 +178,11 @@ abstract class PhorgeDatabaseContract {
 			assertThat(pages(even.externalIdentifiers())).extracting(Page::next).containsExactly("4", null);
 			assertThat(PagedSources.readAll(even.externalIdentifiers()))
 				.containsExactlyElementsOf(readAll(whole.externalIdentifiers()));
+		}
+		try (JdbcPhorgeDatabase whole = reader(JdbcPhorgeDatabase.PAGE_SIZE); JdbcPhorgeDatabase two = reader(2)) {
+			// transactions 2 to 5 are disables: the approval (1) is skipped, not counted against a page
+			assertThat(pages(two.disables())).extracting(Page::next).containsExactly("3", null);
+			assertThat(PagedSources.readAll(two.disables())).containsExactlyElementsOf(readAll(whole.disables()));
 		}
 	}
 

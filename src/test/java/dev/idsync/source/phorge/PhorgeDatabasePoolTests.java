@@ -54,7 +54,8 @@ class PhorgeDatabasePoolTests {
 			assertThat(access).extracting(TableAccess::table)
 				.containsExactly("phabricator_user.user", "phabricator_user.user_email",
 						"phabricator_user.user_externalaccount", "phabricator_user.user_externalaccountidentifier",
-						"phabricator_auth.auth_providerconfig", "phabricator_conduit.conduit_token");
+						"phabricator_auth.auth_providerconfig", "phabricator_conduit.conduit_token",
+						"phabricator_user.user_transaction");
 			assertThat(access).extracting(TableAccess::problem).allSatisfy((problem) -> assertThat(problem)
 				.startsWith("cannot connect: ")
 				.contains("127.0.0.1")

@@ -53,6 +53,12 @@ final class PhorgeFixture {
 	/** Added: dave's account at a GitHub provider whose configuration row is gone. */
 	static final String ORPHANED_ACCOUNT = "PHID-XUSR-deletedgithubaccount1";
 
+	/** Conduit's content source, as Phorge serializes it into a transaction. */
+	static final String CONDUIT_SOURCE = "{\"source\":\"conduit\",\"params\":[]}";
+
+	/** The web UI's content source. */
+	static final String WEB_SOURCE = "{\"source\":\"web\",\"params\":[]}";
+
 	private final PhorgeSchema schema = PhorgeSchema.read();
 
 	private final PhorgeSampleRows sample = PhorgeSampleRows.read();
@@ -139,6 +145,36 @@ final class PhorgeFixture {
 		}
 		insert.into("conduit", "conduit_token",
 				token(++id, FRANK, "cli", CLI_TOKEN, 1795988500L, 1795992100L, "Command Line API Token"));
+		transactions(insert);
+	}
+
+	/**
+	 * The recorded disable and enable of dave ({@code user.edit} as admin, whose answers named these transaction
+	 * PHIDs), and added: mallory disabled by the reconcile bot through Conduit, oscar by admin on the web, alice's
+	 * approval (another transaction type, which no read of disables may return) and nothing for peggy, disabled
+	 * before Phorge recorded disables as transactions.
+	 */
+	private void transactions(Inserter insert) throws SQLException {
+		insert.into("user", "user_transaction", transaction(1, "PHID-XACT-USER-approvealice000", ADMIN, ALICE,
+				"user.approve", "false", "true", WEB_SOURCE, 1795988496L));
+		insert.into("user", "user_transaction", transaction(2, "PHID-XACT-USER-disablemallory0", BOT,
+				phid("mallory"), "user.disable", "false", "true", CONDUIT_SOURCE, 1795988497L));
+		insert.into("user", "user_transaction", transaction(3, "PHID-XACT-USER-disableoscar000", ADMIN,
+				phid("oscar"), "user.disable", "false", "true", WEB_SOURCE, 1795988498L));
+		insert.into("user", "user_transaction", transaction(4, "PHID-XACT-USER-qhc5ekmumkkarpk", ADMIN, DAVE,
+				"user.disable", "false", "true", CONDUIT_SOURCE, 1795988538L));
+		insert.into("user", "user_transaction", transaction(5, "PHID-XACT-USER-k2x4ddva3xgx5c6", ADMIN, DAVE,
+				"user.disable", "true", "false", CONDUIT_SOURCE, 1795988539L));
+	}
+
+	/** A transaction as Phorge's editor stores one: public, editable by its author, without comment or metadata. */
+	private static Map<String, Object> transaction(long id, String phid, String author, String object, String type,
+			String oldValue, String newValue, String contentSource, long created) {
+		Map<String, Object> row = row("id", id, "phid", phid, "authorPHID", author, "objectPHID", object, "viewPolicy",
+				"public", "editPolicy", author, "commentPHID", null, "commentVersion", 0, "transactionType", type);
+		row.putAll(row("oldValue", oldValue, "newValue", newValue, "metadata", "[]", "contentSource", contentSource,
+				"dateCreated", created, "dateModified", created));
+		return row;
 	}
 
 	private Map<String, Object> user(Map<String, String> flags) {

@@ -2,19 +2,26 @@ package dev.idsync.sim.phorge.db;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 import javax.sql.DataSource;
+
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.idsync.sim.phorge.PhorgeDirectory;
 import dev.idsync.sim.phorge.PhorgeEmail;
 import dev.idsync.sim.phorge.PhorgeToken;
 import dev.idsync.sim.phorge.PhorgeUser;
+import dev.idsync.sim.phorge.UserChange;
 
 /**
  * A {@link PhorgeDirectory} backed by Phorge's database as far as idsync can tell: Conduit authenticates every
  * token from the {@code conduit_token} table, so that a token inserted there, or expired there, is accepted or
- * refused from the next call on; and every edit is written through to the {@code user} table. Users and addresses
+ * refused from the next call on; and every edit is written through to the {@code user} table, with the
+ * {@code user.disable} transactions of Conduit's disables and enables in {@code user_transaction}. Users and addresses
  * are still read from the in-memory directory, which holds the same rows, so that a scan of 100,000 users stays
  * fast; the simulator changes them only through {@link #update}, so the two never disagree unless someone edits
  * {@code user} or {@code user_email} behind Conduit's back (idsync never does: it only reads them).
@@ -27,6 +34,10 @@ public final class DatabasePhorgeDirectory implements PhorgeDirectory {
 
 	private final UserTable users;
 
+	private final UserTransactionTable transactions;
+
+	private final TransactionTemplate atomically;
+
 	/**
 	 * Creates the directory.
 	 * @param memory the users and addresses, as the database holds them
@@ -37,6 +48,8 @@ public final class DatabasePhorgeDirectory implements PhorgeDirectory {
 		this.memory = memory;
 		this.tokens = new ConduitTokenTable(dataSource, prefix);
 		this.users = new UserTable(dataSource, prefix);
+		this.transactions = new UserTransactionTable(dataSource, prefix);
+		this.atomically = new TransactionTemplate(new JdbcTransactionManager(dataSource));
 	}
 
 	@Override
@@ -81,13 +94,31 @@ public final class DatabasePhorgeDirectory implements PhorgeDirectory {
 	 */
 	@Override
 	public PhorgeUser update(String phid, UnaryOperator<PhorgeUser> change) {
-		return this.memory.update(phid, (current) -> {
-			PhorgeUser changed = change.apply(current);
-			if (!changed.equals(current)) {
-				this.users.update(changed);
+		return edit(phid, (current) -> new UserChange(change.apply(current), List.of())).user();
+	}
+
+	/**
+	 * Applies the edit in memory and, when it changed anything or recorded transactions, writes the row and appends
+	 * the transactions in one database transaction first: if that fails, memory keeps the old row too.
+	 */
+	@Override
+	public UserChange edit(String phid, Function<PhorgeUser, UserChange> change) {
+		AtomicReference<UserChange> made = new AtomicReference<>();
+		this.memory.update(phid, (current) -> {
+			UserChange edited = change.apply(current);
+			boolean changed = !edited.user().equals(current);
+			if (changed || !edited.transactions().isEmpty()) {
+				this.atomically.executeWithoutResult((status) -> {
+					if (changed) {
+						this.users.update(edited.user());
+					}
+					this.transactions.insert(edited.transactions());
+				});
 			}
-			return changed;
+			made.set(edited);
+			return edited.user();
 		});
+		return made.get();
 	}
 
 	@Override

@@ -50,6 +50,8 @@ final class PhorgeRowWriter {
 		emails(rows.emails(), rows.users().stream().collect(Collectors.toMap(PhorgeUser::phid, (u) -> u)));
 		tokens(rows.tokens());
 		externalAccounts(rows.externalAccounts());
+		insert("user", "user_transaction", UserTransactionTable.COLUMNS, rows.transactions(),
+				UserTransactionTable::values);
 	}
 
 	private void providers(List<PhorgeAuthProvider> providers) {

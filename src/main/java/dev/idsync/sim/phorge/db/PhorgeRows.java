@@ -12,6 +12,7 @@ import dev.idsync.sim.phorge.PhorgeEmail;
 import dev.idsync.sim.phorge.PhorgeExternalAccount;
 import dev.idsync.sim.phorge.PhorgeToken;
 import dev.idsync.sim.phorge.PhorgeUser;
+import dev.idsync.sim.phorge.PhorgeUserTransaction;
 
 /**
  * What a simulated Phorge instance holds in its databases, to be written into Phorge's tables.
@@ -21,9 +22,11 @@ import dev.idsync.sim.phorge.PhorgeUser;
  * @param tokens the {@code conduit_token} rows
  * @param providers the {@code auth_providerconfig} rows
  * @param externalAccounts the {@code user_externalaccount} rows with their identifiers
+ * @param transactions the {@code user_transaction} rows, in the order Phorge applied them
  */
 public record PhorgeRows(List<PhorgeUser> users, List<PhorgeEmail> emails, List<PhorgeToken> tokens,
-		List<PhorgeAuthProvider> providers, List<PhorgeExternalAccount> externalAccounts) {
+		List<PhorgeAuthProvider> providers, List<PhorgeExternalAccount> externalAccounts,
+		List<PhorgeUserTransaction> transactions) {
 
 	public PhorgeRows {
 		users = List.copyOf(users);
@@ -31,6 +34,13 @@ public record PhorgeRows(List<PhorgeUser> users, List<PhorgeEmail> emails, List<
 		tokens = List.copyOf(tokens);
 		providers = List.copyOf(providers);
 		externalAccounts = List.copyOf(externalAccounts);
+		transactions = List.copyOf(transactions);
+	}
+
+	/** Rows without any transaction. */
+	public PhorgeRows(List<PhorgeUser> users, List<PhorgeEmail> emails, List<PhorgeToken> tokens,
+			List<PhorgeAuthProvider> providers, List<PhorgeExternalAccount> externalAccounts) {
+		this(users, emails, tokens, providers, externalAccounts, List.of());
 	}
 
 	/**

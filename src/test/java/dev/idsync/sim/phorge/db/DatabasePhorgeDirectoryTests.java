@@ -6,18 +6,27 @@ import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.idsync.sim.phorge.InMemoryPhorgeDirectory;
 import dev.idsync.sim.phorge.PhorgeToken;
 import dev.idsync.sim.phorge.PhorgeUser;
+import dev.idsync.sim.phorge.PhorgeUserTransaction;
+import dev.idsync.sim.phorge.UserChange;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 class DatabasePhorgeDirectoryTests {
 
 	private static final PhorgeUser ANNA = PhorgeDatabaseSimServerTests.ROWS.users().get(0);
+
+	private static final String BOT = PhorgeDatabaseSimServerTests.ROWS.users().get(1).phid();
+
+	private static final PhorgeUserTransaction DISABLE = PhorgeUserTransaction.disable("PHID-XACT-USER-aaaaabbbbbccccc",
+			BOT, ANNA.phid(), true, PhorgeUserTransaction.CONDUIT, 1_800_000_000L);
 
 	private final PhorgeDatabaseSimServer server = new PhorgeDatabaseSimServer(PhorgeDatabaseSimServerTests.ROWS, 0,
 			true);
@@ -58,6 +67,33 @@ class DatabasePhorgeDirectoryTests {
 			.isThrownBy(() -> this.directory.update(ANNA.phid(), (user) -> user.withDisabled(true, 1_800_000_000L)))
 			.withMessageContaining(ANNA.phid());
 		assertThat(this.directory.userByPhid(ANNA.phid())).hasValue(ANNA);
+	}
+
+	@Test
+	void editWritesTheRowAndAppendsItsTransactions() {
+		UserChange change = this.directory.edit(ANNA.phid(),
+				(user) -> new UserChange(user.withDisabled(true, 1_800_000_000L), List.of(DISABLE)));
+		assertThat(this.directory.userByPhid(ANNA.phid())).hasValue(change.user());
+		assertThat(row(ANNA.phid())).containsEntry("isDisabled", 1);
+		assertThat(this.jdbc.queryForList("SELECT * FROM `phabricator_user`.`user_transaction`"))
+			.singleElement()
+			.satisfies((row) -> assertThat(row).containsEntry("phid", DISABLE.phid())
+				.containsEntry("authorPHID", BOT)
+				.containsEntry("objectPHID", ANNA.phid())
+				.containsEntry("transactionType", "user.disable")
+				.containsEntry("oldValue", "false")
+				.containsEntry("newValue", "true")
+				.containsEntry("editPolicy", BOT)
+				.containsEntry("dateModified", 1_800_000_000L));
+	}
+
+	@Test
+	void editWhenTheTransactionCannotBeWrittenChangesNothingAnywhere() {
+		this.jdbc.execute("DROP TABLE `phabricator_user`.`user_transaction`");
+		assertThatExceptionOfType(DataAccessException.class).isThrownBy(() -> this.directory.edit(ANNA.phid(),
+				(user) -> new UserChange(user.withDisabled(true, 1_800_000_000L), List.of(DISABLE))));
+		assertThat(this.directory.userByPhid(ANNA.phid())).hasValue(ANNA);
+		assertThat(row(ANNA.phid())).containsEntry("isDisabled", 0);
 	}
 
 	@Test

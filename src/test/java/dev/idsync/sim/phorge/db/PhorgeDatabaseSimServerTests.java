@@ -16,6 +16,7 @@ import dev.idsync.sim.phorge.PhorgeEmail;
 import dev.idsync.sim.phorge.PhorgeExternalAccount;
 import dev.idsync.sim.phorge.PhorgeToken;
 import dev.idsync.sim.phorge.PhorgeUser;
+import dev.idsync.sim.phorge.PhorgeUserTransaction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -89,6 +90,35 @@ class PhorgeDatabaseSimServerTests {
 				.containsEntry("providertype", "google")
 				.containsEntry("providerdomain", "google.com")
 				.containsEntry("accountid", ""));
+		}
+	}
+
+	@Test
+	void readerReadsTransactionsAsPhorgesEditorWroteThem() throws SQLException {
+		PhorgeUserTransaction disable = PhorgeUserTransaction.disable("PHID-XACT-USER-dddddddddddddd2", BOT, ANNA, true,
+				PhorgeUserTransaction.WEB, 1_700_000_600L);
+		PhorgeRows rows = new PhorgeRows(ROWS.users(), ROWS.emails(), ROWS.tokens(), ROWS.providers(),
+				ROWS.externalAccounts(), List.of(disable));
+		try (PhorgeDatabaseSimServer server = new PhorgeDatabaseSimServer(rows, 0, true);
+				Connection connection = DriverManager.getConnection(server.jdbcUrl(), PhorgeDatabaseSimServer.READER,
+						server.readerPassword())) {
+			JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
+			assertThat(jdbc.queryForList("SELECT * FROM `phabricator_user`.`user_transaction`"))
+				.singleElement()
+				.satisfies((row) -> assertThat(row).containsEntry("phid", disable.phid())
+					.containsEntry("authorPHID", BOT)
+					.containsEntry("objectPHID", ANNA)
+					.containsEntry("viewPolicy", "public")
+					.containsEntry("editPolicy", BOT)
+					.containsEntry("commentPHID", null)
+					.containsEntry("commentVersion", 0L)
+					.containsEntry("transactionType", "user.disable")
+					.containsEntry("oldValue", "false")
+					.containsEntry("newValue", "true")
+					.containsEntry("metadata", "[]")
+					.containsEntry("contentSource", "{\"source\":\"web\",\"params\":[]}")
+					.containsEntry("dateCreated", 1_700_000_600L)
+					.containsEntry("dateModified", 1_700_000_600L));
 		}
 	}
 
