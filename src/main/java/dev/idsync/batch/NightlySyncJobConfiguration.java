@@ -20,6 +20,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import dev.idsync.domain.Account;
 import dev.idsync.domain.AccountCase;
+import dev.idsync.domain.AccountDisable;
 import dev.idsync.domain.AccountEmail;
 import dev.idsync.domain.AccountSecurity;
 import dev.idsync.domain.ApiTokenInfo;
@@ -120,7 +121,9 @@ class NightlySyncJobConfiguration {
 				.next(readStep("readPhorgeSecurityStep", database.security(), jobRepository, transactionManager,
 						runStore, new RunWriter<AccountSecurity>(details::deleteSecurity, details::insertSecurity)))
 				.next(readStep("readPhorgeTokensStep", database.tokens(), jobRepository, transactionManager,
-						runStore, new RunWriter<ApiTokenInfo>(details::deleteTokens, details::insertTokens)));
+						runStore, new RunWriter<ApiTokenInfo>(details::deleteTokens, details::insertTokens)))
+				.next(readStep("readPhorgeDisablesStep", database.disables(), jobRepository, transactionManager,
+						runStore, new RunWriter<AccountDisable>(details::deleteDisables, details::insertDisables)));
 		}
 		return job.next(checkSourcesStep)
 			.next(mergePersonsStep)

@@ -30,10 +30,13 @@ record PhorgeDatabaseReads(@Nullable PhorgeDatabase database) implements AutoClo
 		return this.database != null;
 	}
 
-	/** The reads that may legitimately be empty or shrink: links and tokens come and go. */
+	/**
+	 * The reads that may legitimately be empty or shrink: links and tokens come and go, and an instance may never
+	 * have disabled anyone.
+	 */
 	Set<String> mayBeEmpty() {
-		return (this.database != null)
-				? Set.of(this.database.externalIdentifiers().name(), this.database.tokens().name()) : Set.of();
+		return (this.database != null) ? Set.of(this.database.externalIdentifiers().name(),
+				this.database.tokens().name(), this.database.disables().name()) : Set.of();
 	}
 
 	@Override

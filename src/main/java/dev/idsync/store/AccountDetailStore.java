@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import dev.idsync.domain.AccountDisable;
 import dev.idsync.domain.AccountEmail;
 import dev.idsync.domain.AccountSecurity;
 import dev.idsync.domain.ApiTokenInfo;
@@ -109,6 +110,23 @@ public final class AccountDetailStore {
 					statement.setString(1, runId);
 					statement.setString(2, account.phid());
 					statement.setBoolean(3, account.mfa());
+				});
+	}
+
+	/** Deletes the staged disable history. */
+	public void deleteDisables(String runId) {
+		this.jdbc.update("DELETE FROM stage_disable WHERE run_id = ?", runId);
+	}
+
+	/** Stages Phorge's record of who disabled or enabled each account, and when. */
+	public void insertDisables(String runId, List<? extends AccountDisable> disables) {
+		this.jdbc.batchUpdate("INSERT INTO stage_disable (run_id, phid, author_phid, disabled, at_epoch) "
+				+ "VALUES (?, ?, ?, ?, ?)", disables, BATCH, (statement, disable) -> {
+					statement.setString(1, runId);
+					statement.setString(2, disable.phid());
+					statement.setString(3, disable.authorPhid());
+					statement.setBoolean(4, disable.disabled());
+					statement.setLong(5, disable.epochSecond());
 				});
 	}
 

@@ -44,11 +44,12 @@ class NightlySyncJobFunctionalTests {
 				.containsExactlyInAnyOrderElementsOf(SimulatedRun.truth(org, access));
 			assertThat(report.path("findings").size()).isEqualTo(org.truth(access).size());
 			assertThat(report.path("schemaVersion").asInt()).isEqualTo(1);
-			List<String> sources = new ArrayList<>(List.of("google", "google:entitlement", "okta", "okta:entitlement",
-					"phorge"));
+			List<String> sources = new ArrayList<>(List.of("google", "google:entitlement", "okta", "okta:admins",
+					"okta:entitlement", "phorge"));
 			if (access == PhorgeAccess.CONDUIT_AND_DATABASE) {
 				// with Phorge's database, correlation by email is a join: not one user.query call
-				sources.addAll(List.of("phorge-db:emails", "phorge-db:links", "phorge-db:mfa", "phorge-db:tokens"));
+				sources.addAll(List.of("phorge-db:disables", "phorge-db:emails", "phorge-db:links", "phorge-db:mfa",
+						"phorge-db:tokens"));
 				assertThat(simulator.conduitCalls("user.query")).isZero();
 				assertThat(report.path("findings").findValuesAsString("matchedBy")).contains("UNVERIFIED_EMAIL");
 				assertThat(report.toString()).contains("phorge database: MFA enrolled");
@@ -60,7 +61,23 @@ class NightlySyncJobFunctionalTests {
 			assertThat(report.path("sources").findValuesAsString("name")).containsExactlyElementsOf(sources);
 			assertThat(report.path("sources").findValues("complete")).allMatch(JsonNode::asBoolean);
 			assertThat(report.path("exitCode").asInt()).isEqualTo(2);
-			assertThat(Files.readString(result.reportDir().resolve("report.md"))).contains("LEAVER_ACTIVE");
+			assertThat(Files.readString(result.reportDir().resolve("report.md"))).contains("LEAVER_ACTIVE")
+				.contains("First complete run: every drift finding is new.");
+			assertThat(report.path("findings").findValuesAsString("sinceLast")).containsOnly("NEW");
+
+			// and when the next night finds the same organisation
+			RunResult next = NightlySync.run(settings, "test-" + seed + "-next", this.dir.resolve("reports"));
+
+			// then: the same findings, all persisting for two runs, correlated through the links the first night made
+			JsonNode nextReport = SimulatedRun.report(next);
+			assertThat(SimulatedRun.findings(nextReport))
+				.containsExactlyInAnyOrderElementsOf(SimulatedRun.truth(org, access));
+			assertThat(nextReport.path("findings").findValuesAsString("sinceLast")).containsOnly("PERSISTING");
+			assertThat(nextReport.path("findings").findValues("runsSeen")).allMatch((n) -> n.asInt() == 2);
+			assertThat(nextReport.path("findings").findValuesAsString("matchedBy")).contains("LINK", "MANUAL");
+			assertThat(nextReport.path("summary").path("sinceLastCompleteRun").path("baselineRunId").asString())
+				.isEqualTo("test-" + seed);
+			assertThat(nextReport.path("summary").path("sinceLastCompleteRun").path("RESOLVED").asInt()).isZero();
 		}
 	}
 
