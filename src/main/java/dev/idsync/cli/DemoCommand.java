@@ -31,7 +31,9 @@ import dev.idsync.sim.okta.OktaSimServer;
 		description = { "Starts the built-in simulator (Okta, Google Workspace and Phorge on loopback, holding a "
 				+ "synthetic organisation with planted drift), runs the nightly job against it as a dry run, prints "
 				+ "what it found and checks the report against the planted truth.",
-				"Uses the embedded H2 store (./var/idsync) and writes the report under --report-dir." },
+				"Uses an embedded H2 store of its own per organisation and access mode (./var/demo/seed-S-people-N-"
+						+ "MODE/), so that running the demo again is the organisation's next night: durable links, "
+						+ "new/persisting findings. Writes the report under --report-dir." },
 		footerHeading = "%nExit codes:%n", footer = { "  0 the demo ran (drift is expected), 1 it failed" })
 final class DemoCommand implements Callable<Integer> {
 
@@ -59,6 +61,12 @@ final class DemoCommand implements Callable<Integer> {
 			// the demo configures itself exactly as a user would: a configuration file written by the simulator
 			Path config = work.resolve("demo.yml");
 			simulator.writeConfig(config, this.organisation.access());
+			// the next demo of the same organisation and mode is its next night; another organisation starts afresh
+			Path store = Path.of("var", "demo", "seed-" + this.organisation.seed + "-people-" + this.organisation.people
+					+ "-" + this.organisation.access().name().toLowerCase(java.util.Locale.ROOT), "idsync")
+				.toAbsolutePath();
+			Files.writeString(config, "  store:\n    url: jdbc:h2:file:" + store + "\n",
+					java.nio.file.StandardOpenOption.APPEND);
 			IdsyncProperties properties = ConfigLoader.load(config);
 			JobSettings settings = new JobSettings(properties, Credentials.resolve(properties, System.getenv()), clock);
 			RunResult result = NightlySync.run(settings, RunIds.next(clock), this.reportDir);
