@@ -7,6 +7,7 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
+import dev.idsync.domain.Completeness;
 import dev.idsync.store.FindingStore;
 import dev.idsync.store.LinkStore;
 import dev.idsync.store.RunStore;
@@ -36,7 +37,8 @@ final class CompareRunsTasklet implements Tasklet {
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
 		String runId = RunParameters.runId(contribution.getStepExecution());
 		contribution.incrementWriteCount(this.links.record(runId, this.clock.instant()));
-		this.findings.compareWith(runId, this.runs.previousCompleteRun(runId).orElse(null), this.clock.instant());
+		this.findings.compareWith(runId, this.runs.previousCompleteRun(runId).orElse(null), this.clock.instant(),
+				Completeness.of(this.runs.reads(runId)).all());
 		return RepeatStatus.FINISHED;
 	}
 

@@ -36,7 +36,7 @@ public enum Category {
 	PENDING_APPROVAL(Kind.ACCOUNT_STATE, Severity.DRIFT, "unapproved account of an active, entitled person"),
 
 	/** The account has a current exemption (owner, reason, expiry): reported, never acted on. */
-	EXEMPT(Kind.ACCOUNT_STATE, Severity.INFO, "exempt until its exemption expires"),
+	EXEMPT(Kind.ACCOUNT_STATE, Severity.INFO, "exempt or protected: reported, never acted on"),
 
 	/** The identity is active but the account was disabled outside idsync; idsync only re-enables what it disabled. */
 	LINKED_DISABLED(Kind.ACCOUNT_STATE, Severity.DRIFT, "active person whose account was disabled outside idsync"),

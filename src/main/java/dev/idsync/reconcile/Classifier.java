@@ -309,7 +309,11 @@ public final class Classifier {
 		}
 		List<String> reasons = new ArrayList<>();
 		Candidate only = single(accountCase);
-		if (only != null && Boolean.FALSE.equals(only.person().adminMember())) {
+		// with admin groups read completely, a person no source lists in them is outside them (a person only in a
+		// source without admin groups included)
+		boolean outside = Boolean.FALSE.equals(only != null ? only.person().adminMember() : null)
+				|| (only != null && only.person().adminMember() == null && rules.adminGroupsKnown());
+		if (outside) {
 			reasons.add("identity " + only.person().key() + " is in no configured admin group");
 		}
 		else if (only == null && rules.adminGroupsKnown()) {

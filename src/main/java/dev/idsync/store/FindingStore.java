@@ -75,6 +75,18 @@ public final class FindingStore {
 	 * @param now when this run first sees what is new
 	 */
 	public void compareWith(String runId, @Nullable String previous, Instant now) {
+		compareWith(runId, previous, now, true);
+	}
+
+	/**
+	 * Compares a run's findings with those of the last complete run before it.
+	 * @param runId the run
+	 * @param previous the last earlier run that read every source completely, or {@code null} when there is none
+	 * @param now when this run first sees what is new
+	 * @param complete whether this run read every source completely: only then is a finding that is gone resolved
+	 * (an incomplete run cannot tell a resolved finding from one it could not conclude)
+	 */
+	public void compareWith(String runId, @Nullable String previous, Instant now, boolean complete) {
 		Timestamp at = Timestamp.from(now);
 		this.jdbc.update("DELETE FROM finding_resolved WHERE run_id = ?", runId);
 		if (previous == null) {
@@ -87,6 +99,9 @@ public final class FindingStore {
 				+ "runs_seen = COALESCE((SELECT MAX(p.runs_seen) " + same + ") + 1, 1), "
 				+ "since_last = CASE WHEN EXISTS (SELECT 1 " + same + ") THEN 'PERSISTING' ELSE 'NEW' END "
 				+ "WHERE run_id = ?", previous, at, previous, previous, runId);
+		if (!complete) {
+			return;
+		}
 		this.jdbc.update("INSERT INTO finding_resolved (run_id, category, subject, username, identity, first_seen, "
 				+ "runs_seen) SELECT ?, p.category, p.subject, MIN(p.username), MIN(p.identity), MIN(p.first_seen), "
 				+ "MAX(p.runs_seen) FROM finding p WHERE p.run_id = ? AND p.severity <> 'OK' AND p.subject IS NOT NULL "

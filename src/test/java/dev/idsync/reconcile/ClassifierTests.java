@@ -406,6 +406,23 @@ class ClassifierTests {
 	}
 
 	@Test
+	void classifyWhenAdminsPersonIsOnlyInASourceWithoutAdminGroupsIsOutsideThem() {
+		// given an administrator whose person only Google knows, while only Okta has admin groups
+		Person googleOnly = new Person("alice@example.com", "alice", List.of("alice@example.com"), Lifecycle.ACTIVE,
+				"google:1034 active", true, null, null, null, List.of("google:1034"));
+
+		// when
+		List<Finding> known = Classifier.classifyAll(human(admin("alice"), email(googleOnly, 1)),
+				Completeness.complete(), RULES_WITH_ADMIN_GROUPS);
+		List<Finding> noGroups = Classifier.classifyAll(human(admin("alice"), email(googleOnly, 1)),
+				Completeness.complete(), RULES);
+
+		// then
+		assertThat(known).extracting(Finding::category).containsExactly(Category.LINKED_OK, Category.PRIVILEGED_DRIFT);
+		assertThat(noGroups).extracting(Finding::category).containsExactly(Category.LINKED_OK);
+	}
+
+	@Test
 	void classifyWhenAdminNobodyClaimsIsPrivilegedDriftOnlyWhenAdminGroupsAreKnown() {
 		// given an administrator nobody claims
 		AccountCase accountCase = new AccountCase(admin("root"), List.of(), null);

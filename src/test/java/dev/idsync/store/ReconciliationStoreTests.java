@@ -233,6 +233,25 @@ class ReconciliationStoreTests {
 		assertThat(exemptions.get("breakglass").expires()).isNull();
 	}
 
+	@ParameterizedTest
+	@MethodSource("databases")
+	void incompleteRunKeepsHistoryButResolvesNothing(String database) {
+		// given a complete night with two orphans
+		Store store = store(database);
+		List<Account> accounts = List.of(human(1, "ghost", "Ghost"), human(2, "cleo", "Cleo Dunn"));
+		nightly(store, "run-1", List.of(), accounts, List.of());
+
+		// when the next night reads only one account (its Phorge read is incomplete)
+		store.runs.started("run-2", NOW.plusSeconds(60), "dry-run", "var/reports");
+		store.findings.insertFindings("run-2", List.of(new Finding(Category.UNVERIFIED, "ghost", phid(1), null,
+				"would be ORPHAN", List.of(), null)));
+		store.findings.compareWith("run-2", "run-1", NOW.plusSeconds(60), false);
+
+		// then cleo's orphan is not "resolved": the run could not have seen it
+		assertThat(store.findings.resolved("run-2")).isEmpty();
+		assertThat(store.findings.countByChange("run-2")).containsEntry(FindingHistory.Change.NEW, 1L);
+	}
+
 	/** One night of the job's reconciliation, from staging to history, on a complete read. */
 	private List<Finding> nightly(Store store, String run, List<SourceIdentity> identities, List<Account> accounts,
 			List<AccountEmail> emails) {
