@@ -61,6 +61,29 @@ class IdsyncCliTests {
 	}
 
 	@Test
+	void runWhenMappingsFileHasABadLineStopsBeforeReadingAnythingNamingTheLine() throws IOException {
+		// given the simulator's configuration with a typo in its mappings file
+		try (Simulator simulator = Simulator.start(OrgGenerator.generate(7, 200), SimPorts.ephemeral(),
+				Clock.systemUTC())) {
+			Path config = this.dir.resolve("c.yml");
+			simulator.writeConfig(config);
+			Files.writeString(config, storeIn(this.dir), java.nio.file.StandardOpenOption.APPEND);
+			Files.writeString(this.dir.resolve("c.mappings.csv"), "username,identity,added_by,reason\n"
+					+ "legacy-anna,anna.example.com,alice@example.com,renamed\n");
+
+			// when
+			int exit = execute("run", "--config", config.toString(), "--report-dir", this.dir.resolve("r").toString());
+
+			// then
+			assertThat(exit).isEqualTo(1);
+			assertThat(this.err.toString()).contains("idsync.reconcile.mappings-file: c.mappings.csv line 2: identity "
+					+ "'anna.example.com' is neither an email address nor source:id");
+			assertThat(simulator.conduitCalls("user.search")).isZero();
+			assertThat(this.dir.resolve("r")).doesNotExist();
+		}
+	}
+
+	@Test
 	void runWhenTokenMissingStopsNamingThePropertyAndWritesNothing() throws IOException {
 		Path config = write("""
 				idsync:
