@@ -15,10 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import dev.idsync.config.ConfigException;
 import dev.idsync.domain.Exemption;
-import dev.idsync.store.IdsyncStore;
-import dev.idsync.store.MappingStore;
 
 /**
  * {@code idsync exemption}: the exemptions kept in idsync's database (the exemptions file is the other place).
@@ -63,13 +60,10 @@ final class ExemptionCommand {
 						+ "give the last day the exemption should hold (today is " + today + ").");
 				return 1;
 			}
-			try (IdsyncStore store = StoreAccess.open(this.config)) {
-				new MappingStore(store.dataSource()).addExemption(this.username, this.owner, this.reason, this.expires,
-						Instant.now());
-			}
-			catch (ConfigException ex) {
-				this.spec.commandLine().getErr().println("idsync: configuration error: " + ex.getMessage());
-				return 1;
+			int exit = StoreAccess.withMappings(this.config, this.spec.commandLine().getErr(),
+					(store) -> store.addExemption(this.username, this.owner, this.reason, this.expires, Instant.now()));
+			if (exit != 0) {
+				return exit;
 			}
 			this.spec.commandLine().getOut().println("Exempted @" + this.username + " until " + this.expires
 					+ " (owner " + this.owner + "); it applies from the next run.");
@@ -90,22 +84,16 @@ final class ExemptionCommand {
 
 		@Override
 		public Integer call() {
-			List<Exemption> exemptions;
-			try (IdsyncStore store = StoreAccess.open(this.config)) {
-				exemptions = new MappingStore(store.dataSource()).exemptions();
-			}
-			catch (ConfigException ex) {
-				this.spec.commandLine().getErr().println("idsync: configuration error: " + ex.getMessage());
-				return 1;
-			}
 			PrintWriter out = this.spec.commandLine().getOut();
 			LocalDate today = LocalDate.now(ZoneOffset.UTC);
-			if (exemptions.isEmpty()) {
-				out.println("No exemptions in idsync's database.");
-			}
-			exemptions.forEach((e) -> out.println("@" + e.username() + "  " + e.describe()
-					+ (e.holdsOn(today) ? "" : "  EXPIRED")));
-			return 0;
+			return StoreAccess.withMappings(this.config, this.spec.commandLine().getErr(), (store) -> {
+				List<Exemption> exemptions = store.exemptions();
+				if (exemptions.isEmpty()) {
+					out.println("No exemptions in idsync's database.");
+				}
+				exemptions.forEach((e) -> out.println("@" + e.username() + "  " + e.describe()
+						+ (e.holdsOn(today) ? "" : "  EXPIRED")));
+			});
 		}
 
 	}

@@ -12,10 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import dev.idsync.config.ConfigException;
 import dev.idsync.domain.ManualMapping;
-import dev.idsync.store.IdsyncStore;
-import dev.idsync.store.MappingStore;
 
 /**
  * {@code idsync mapping}: the manual mappings kept in idsync's database (the mappings file is the other place).
@@ -61,13 +58,11 @@ final class MappingCommand {
 						+ ". Use an email address or source:id.");
 				return 1;
 			}
-			try (IdsyncStore store = StoreAccess.open(this.config)) {
-				new MappingStore(store.dataSource()).addMapping(mapping.username(), mapping.identity(),
-						mapping.addedBy(), mapping.reason(), Instant.now());
-			}
-			catch (ConfigException ex) {
-				this.spec.commandLine().getErr().println("idsync: configuration error: " + ex.getMessage());
-				return 1;
+			int exit = StoreAccess.withMappings(this.config, this.spec.commandLine().getErr(),
+					(store) -> store.addMapping(mapping.username(), mapping.identity(), mapping.addedBy(),
+							mapping.reason(), Instant.now()));
+			if (exit != 0) {
+				return exit;
 			}
 			this.spec.commandLine().getOut().println("Mapped @" + mapping.username() + " to " + mapping.identity()
 					+ " (" + mapping.describe() + "); it applies from the next run.");
@@ -89,20 +84,14 @@ final class MappingCommand {
 
 		@Override
 		public Integer call() {
-			List<ManualMapping> mappings;
-			try (IdsyncStore store = StoreAccess.open(this.config)) {
-				mappings = new MappingStore(store.dataSource()).mappings();
-			}
-			catch (ConfigException ex) {
-				this.spec.commandLine().getErr().println("idsync: configuration error: " + ex.getMessage());
-				return 1;
-			}
 			PrintWriter out = this.spec.commandLine().getOut();
-			if (mappings.isEmpty()) {
-				out.println("No manual mappings in idsync's database.");
-			}
-			mappings.forEach((m) -> out.println("@" + m.username() + " = " + m.identity() + "  " + m.describe()));
-			return 0;
+			return StoreAccess.withMappings(this.config, this.spec.commandLine().getErr(), (store) -> {
+				List<ManualMapping> mappings = store.mappings();
+				if (mappings.isEmpty()) {
+					out.println("No manual mappings in idsync's database.");
+				}
+				mappings.forEach((m) -> out.println("@" + m.username() + " = " + m.identity() + "  " + m.describe()));
+			});
 		}
 
 	}

@@ -1,12 +1,16 @@
 package dev.idsync.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 
+import dev.idsync.config.ConfigException;
 import dev.idsync.config.ConfigLoader;
 import dev.idsync.config.Credentials;
 import dev.idsync.config.IdsyncProperties;
 import dev.idsync.config.StoreProperties;
 import dev.idsync.store.IdsyncStore;
+import dev.idsync.store.MappingStore;
 
 /**
  * Opens idsync's own database as a configuration names it, for the commands that maintain its tables.
@@ -22,11 +26,29 @@ final class StoreAccess {
 	 * @return the open store
 	 * @throws dev.idsync.config.ConfigException on a configuration mistake
 	 */
-	static IdsyncStore open(Path config) {
+	private static IdsyncStore open(Path config) {
 		IdsyncProperties properties = ConfigLoader.load(config);
 		StoreProperties store = properties.store();
 		return IdsyncStore.open(store.url(), store.username(),
 				Credentials.storePassword(store, System.getenv()).reveal());
+	}
+
+	/**
+	 * Runs something against the admin tables of the store a configuration names.
+	 * @param config the configuration file
+	 * @param err where a configuration mistake is reported
+	 * @param action what to do with the tables
+	 * @return 0, or 1 when the configuration is wrong
+	 */
+	static int withMappings(Path config, PrintWriter err, Consumer<MappingStore> action) {
+		try (IdsyncStore store = open(config)) {
+			action.accept(new MappingStore(store.dataSource()));
+			return 0;
+		}
+		catch (ConfigException ex) {
+			err.println("idsync: configuration error: " + ex.getMessage());
+			return 1;
+		}
 	}
 
 }

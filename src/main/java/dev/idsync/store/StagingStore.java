@@ -56,6 +56,14 @@ public final class StagingStore {
 			+ "LEFT JOIN (SELECT phid, COUNT(DISTINCT external_phid) AS links FROM stage_account_link WHERE run_id = ? "
 			+ "GROUP BY phid) l ON l.phid = a.phid ";
 
+	private static final String INSERT_MATCH = "INSERT INTO stage_match (run_id, person_key, phid, method, method_rank, "
+			+ "detail) ";
+
+	/** Neither the person {@code p} nor the account {@code a} has any match yet: weaker rules apply only then. */
+	private static final String NEITHER_MATCHED = "AND NOT EXISTS (SELECT 1 FROM stage_match m WHERE m.run_id = "
+			+ "p.run_id AND m.person_key = p.person_key) AND NOT EXISTS (SELECT 1 FROM stage_match m WHERE m.run_id = "
+			+ "a.run_id AND m.phid = a.phid)";
+
 	private final DataSource dataSource;
 
 	private final JdbcTemplate jdbc;
@@ -310,7 +318,7 @@ public final class StagingStore {
 
 	/** Stages correlation evidence; only matches to staged human accounts are kept. */
 	public void insertMatches(String runId, List<? extends Match> matches) {
-		this.jdbc.batchUpdate("INSERT INTO stage_match (run_id, person_key, phid, method, method_rank, detail) "
+		this.jdbc.batchUpdate(INSERT_MATCH
 				+ "SELECT ?, ?, ?, ?, ?, ? FROM stage_account a WHERE a.run_id = ? AND a.phid = ? AND a.kind = 'HUMAN'",
 				matches, 500, (statement, match) -> {
 					statement.setString(1, runId);
@@ -332,7 +340,7 @@ public final class StagingStore {
 	 * @return how many matches were added
 	 */
 	public int matchByDatabaseEmail(String runId) {
-		return this.jdbc.update("INSERT INTO stage_match (run_id, person_key, phid, method, method_rank, detail) "
+		return this.jdbc.update(INSERT_MATCH
 				+ "SELECT pe.run_id, pe.person_key, ae.phid, "
 				+ "CASE WHEN ae.verified THEN ? ELSE ? END, CASE WHEN ae.verified THEN ? ELSE ? END, pe.address "
 				+ "FROM stage_person_email pe "
@@ -369,12 +377,12 @@ public final class StagingStore {
 	 */
 	public int matchManual(String runId) {
 		String rank = String.valueOf(MatchMethod.MANUAL.ordinal());
-		return this.jdbc.update("INSERT INTO stage_match (run_id, person_key, phid, method, method_rank, detail) "
+		return this.jdbc.update(INSERT_MATCH
 				+ "SELECT DISTINCT m.run_id, pe.person_key, a.phid, 'MANUAL', " + rank + ", m.detail FROM stage_mapping m "
 				+ "JOIN stage_account a ON a.run_id = m.run_id AND a.username_key = m.username_key AND a.kind = 'HUMAN' "
 				+ "JOIN stage_person_email pe ON pe.run_id = m.run_id AND pe.address_key = m.identity_email "
 				+ "WHERE m.run_id = ?", runId)
-				+ this.jdbc.update("INSERT INTO stage_match (run_id, person_key, phid, method, method_rank, detail) "
+				+ this.jdbc.update(INSERT_MATCH
 						+ "SELECT DISTINCT m.run_id, ps.person_key, a.phid, 'MANUAL', " + rank + ", m.detail "
 						+ "FROM stage_mapping m "
 						+ "JOIN stage_account a ON a.run_id = m.run_id AND a.username_key = m.username_key "
@@ -391,7 +399,7 @@ public final class StagingStore {
 	 * @return how many matches were added
 	 */
 	public int matchLinks(String runId) {
-		return this.jdbc.update("INSERT INTO stage_match (run_id, person_key, phid, method, method_rank, detail) "
+		return this.jdbc.update(INSERT_MATCH
 				+ "SELECT DISTINCT ps.run_id, ps.person_key, l.phid, 'LINK', " + MatchMethod.LINK.ordinal() + ", "
 				+ "l.source || ':' || l.source_id || ' (linked by ' || l.method || ' in run ' || l.linked_run || ')' "
 				+ "FROM identity_link l "
@@ -405,7 +413,7 @@ public final class StagingStore {
 	 * @return how many matches were added
 	 */
 	public int matchExternalIds(String runId) {
-		return this.jdbc.update("INSERT INTO stage_match (run_id, person_key, phid, method, method_rank, detail) "
+		return this.jdbc.update(INSERT_MATCH
 				+ "SELECT DISTINCT ps.run_id, ps.person_key, l.phid, 'EXTERNAL_ID', " + MatchMethod.EXTERNAL_ID.ordinal()
 				+ ", l.provider_type || ' ' || l.identifier FROM stage_account_link l "
 				+ "JOIN stage_identity i ON i.run_id = l.run_id AND i.external_key = l.external_key "
@@ -421,28 +429,26 @@ public final class StagingStore {
 	 * @return how many proposals were added
 	 */
 	public int matchByRealName(String runId) {
-		return this.jdbc.update("INSERT INTO stage_match (run_id, person_key, phid, method, method_rank, detail) "
+		return this.jdbc.update(INSERT_MATCH
 				+ "SELECT p.run_id, p.person_key, a.phid, 'REAL_NAME', " + MatchMethod.REAL_NAME.ordinal()
 				+ ", a.real_name FROM stage_account a "
 				+ "JOIN stage_person p ON p.run_id = a.run_id AND p.name_key = a.name_key "
 				+ "WHERE a.run_id = ? AND a.kind = 'HUMAN' AND a.disabled = FALSE "
-				+ "AND NOT EXISTS (SELECT 1 FROM stage_match m WHERE m.run_id = p.run_id AND m.person_key = p.person_key) "
-				+ "AND NOT EXISTS (SELECT 1 FROM stage_match m WHERE m.run_id = a.run_id AND m.phid = a.phid)", runId);
+				+ NEITHER_MATCHED, runId);
 	}
 
 	/**
-	 * Ties persons to human accounts whose username equals their username candidate (a source's username hint, else
-	 * the primary email's local part), case-insensitively, where neither side has any email match: a username never
-	 * overrides an email.
+	 * Ties persons to human accounts whose username equals the one the username rule derives for them
+	 * ({@link CorrelationKeys#username}), case-insensitively, where neither side has any stronger match: a username never
+	 * overrides an email, an external account, a link or a mapping.
 	 * @return how many matches were added
 	 */
 	public int matchByUsername(String runId) {
-		return this.jdbc.update("INSERT INTO stage_match (run_id, person_key, phid, method, method_rank, detail) "
+		return this.jdbc.update(INSERT_MATCH
 				+ "SELECT p.run_id, p.person_key, a.phid, ?, ?, a.username FROM stage_person p "
 				+ "JOIN stage_account a ON a.run_id = p.run_id AND a.username_key = p.username_key AND a.kind = 'HUMAN' "
 				+ "WHERE p.run_id = ? "
-				+ "AND NOT EXISTS (SELECT 1 FROM stage_match m WHERE m.run_id = p.run_id AND m.person_key = p.person_key) "
-				+ "AND NOT EXISTS (SELECT 1 FROM stage_match m WHERE m.run_id = a.run_id AND m.phid = a.phid)",
+				+ NEITHER_MATCHED,
 				MatchMethod.USERNAME.name(), MatchMethod.USERNAME.ordinal(), runId);
 	}
 
