@@ -401,7 +401,8 @@ public final class StagingStore {
 	public int matchLinks(String runId) {
 		return this.jdbc.update(INSERT_MATCH
 				+ "SELECT DISTINCT ps.run_id, ps.person_key, l.phid, 'LINK', " + MatchMethod.LINK.ordinal() + ", "
-				+ "l.source || ':' || l.source_id || ' (made from the ' || l.method || ' match of run ' || l.linked_run || ')' "
+				+ "l.source || ':' || l.source_id || ' (made from the ' || l.method || ' match of run ' "
+				+ "|| l.linked_run || ')' "
 				+ "FROM identity_link l "
 				+ "JOIN stage_person_source ps ON ps.run_id = ? AND ps.source = l.source AND ps.source_id = l.source_id "
 				+ "JOIN stage_account a ON a.run_id = ps.run_id AND a.phid = l.phid AND a.kind = 'HUMAN'", runId);
