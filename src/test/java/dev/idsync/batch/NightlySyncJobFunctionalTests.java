@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 
 import dev.idsync.domain.ExitCode;
+import dev.idsync.report.ReportSchemaTests;
 import dev.idsync.sim.OrgGenerator;
 import dev.idsync.sim.PhorgeAccess;
 import dev.idsync.sim.SimPorts;
@@ -44,6 +45,7 @@ class NightlySyncJobFunctionalTests {
 				.containsExactlyInAnyOrderElementsOf(SimulatedRun.truth(org, access));
 			assertThat(report.path("findings").size()).isEqualTo(org.truth(access).size());
 			assertThat(report.path("schemaVersion").asInt()).isEqualTo(1);
+			assertThat(ReportSchemaTests.violations(report)).isEmpty();
 			List<String> sources = new ArrayList<>(List.of("google", "google:entitlement", "okta", "okta:admins",
 					"okta:entitlement", "phorge"));
 			if (access == PhorgeAccess.CONDUIT_AND_DATABASE) {
@@ -73,6 +75,7 @@ class NightlySyncJobFunctionalTests {
 			assertThat(SimulatedRun.findings(nextReport))
 				.containsExactlyInAnyOrderElementsOf(SimulatedRun.truth(org, access));
 			assertThat(nextReport.path("findings").findValuesAsString("sinceLast")).containsOnly("PERSISTING");
+			assertThat(ReportSchemaTests.violations(nextReport)).isEmpty();
 			assertThat(nextReport.path("findings").findValues("runsSeen")).allMatch((n) -> n.asInt() == 2);
 			assertThat(nextReport.path("findings").findValuesAsString("matchedBy")).contains("LINK", "MANUAL");
 			assertThat(nextReport.path("summary").path("sinceLastCompleteRun").path("baselineRunId").asString())
