@@ -143,7 +143,8 @@ class NightlySyncJobConfiguration {
 	Step prepareRunStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			RunStore runStore, StagingStore stagingStore, JobSettings settings) {
 		return new StepBuilder("prepareRunStep", jobRepository)
-			.tasklet(new PrepareRunTasklet(runStore, stagingStore, settings.clock()), transactionManager)
+			.tasklet(new PrepareRunTasklet(runStore, stagingStore, settings.clock(),
+					settings.properties().store().keepRuns()), transactionManager)
 			.listener(new StepProgressListener())
 			.build();
 	}

@@ -12,7 +12,8 @@ import dev.idsync.store.RunStore;
 import dev.idsync.store.StagingStore;
 
 /**
- * Records the run and clears what earlier runs staged.
+ * Records the run, clears what earlier runs staged, and deletes the records of runs older than
+ * {@code idsync.store.keep-runs}.
  */
 final class PrepareRunTasklet implements Tasklet {
 
@@ -22,10 +23,13 @@ final class PrepareRunTasklet implements Tasklet {
 
 	private final Clock clock;
 
-	PrepareRunTasklet(RunStore runs, StagingStore staging, Clock clock) {
+	private final int keepRuns;
+
+	PrepareRunTasklet(RunStore runs, StagingStore staging, Clock clock, int keepRuns) {
 		this.runs = runs;
 		this.staging = staging;
 		this.clock = clock;
+		this.keepRuns = keepRuns;
 	}
 
 	@Override
@@ -35,6 +39,7 @@ final class PrepareRunTasklet implements Tasklet {
 		this.runs.started(runId, this.clock.instant(), step.getJobParameters().getString(RunParameters.MODE),
 				step.getJobParameters().getString(RunParameters.REPORT_DIR));
 		this.staging.purgeOtherRuns(runId);
+		this.runs.purgeOldRuns(runId, this.keepRuns);
 		return RepeatStatus.FINISHED;
 	}
 

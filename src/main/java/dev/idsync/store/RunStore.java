@@ -53,6 +53,28 @@ public final class RunStore {
 			.findFirst();
 	}
 
+	/**
+	 * Deletes the findings, actions and reads of all but the newest {@code keep} runs, never those of the last run
+	 * that read every source completely (the next run's baseline). The run list itself is kept.
+	 * @return how many runs' records were deleted
+	 */
+	public int purgeOldRuns(String currentRunId, int keep) {
+		List<String> old = this.jdbc.query("SELECT run_id FROM idsync_run WHERE run_id <> ? ORDER BY started_at DESC",
+				(rs, i) -> rs.getString("run_id"), currentRunId);
+		String baseline = previousCompleteRun(currentRunId).orElse(null);
+		int purged = 0;
+		for (String runId : old.subList(Math.min(old.size(), Math.max(0, keep - 1)), old.size())) {
+			if (runId.equals(baseline)) {
+				continue;
+			}
+			for (String table : new String[] { "finding", "finding_resolved", "planned_action", "source_read" }) {
+				this.jdbc.update("DELETE FROM " + table + " WHERE run_id = ?", runId);
+			}
+			purged++;
+		}
+		return purged;
+	}
+
 	/** When a run started. */
 	public Optional<Instant> startedAt(String runId) {
 		return this.jdbc.query("SELECT started_at FROM idsync_run WHERE run_id = ?",

@@ -252,6 +252,32 @@ class ReconciliationStoreTests {
 		assertThat(store.findings.countByChange("run-2")).containsEntry(FindingHistory.Change.NEW, 1L);
 	}
 
+	@ParameterizedTest
+	@MethodSource("databases")
+	void oldRunsArePurgedButNeverTheBaseline(String database) {
+		// given three nights, the third of them incomplete, so that the second is the next run's baseline
+		Store store = store(database);
+		List<Account> accounts = List.of(human(1, "ghost", "Ghost"));
+		nightly(store, "run-1", List.of(), accounts, List.of(), NOW);
+		nightly(store, "run-2", List.of(), accounts, List.of(), NOW.plusSeconds(60));
+		nightly(store, "run-3", List.of(), accounts, List.of(), NOW.plusSeconds(120));
+		store.runs.sourcesComplete("run-3", false);
+		store.runs.started("run-4", NOW.plusSeconds(180), "dry-run", "var/reports");
+
+		// when keeping two runs
+		int purged = store.runs.purgeOldRuns("run-4", 2);
+
+		// then the newest other run and the baseline keep their findings; the oldest does not
+		assertThat(purged).isEqualTo(1);
+		assertThat(count(store, "run-1")).isZero();
+		assertThat(count(store, "run-2")).isOne();
+		assertThat(count(store, "run-3")).isOne();
+	}
+
+	private static long count(Store store, String run) {
+		return store.findings.countByCategory(run).values().stream().mapToLong(Long::longValue).sum();
+	}
+
 	/** One night of the job's reconciliation, from staging to history, on a complete read. */
 	private List<Finding> nightly(Store store, String run, List<SourceIdentity> identities, List<Account> accounts,
 			List<AccountEmail> emails) {
