@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark of reconciliation at scale: a million persons (1.3 million Okta and Google records) against about a million
 # Phorge accounts, staged and reconciled as the nightly job does, within -Xmx1g, on two consecutive nights.
-# Usage: bench/reconcile.sh [PERSONS] [--postgres JDBC_URL] [--seed SEED]   (default 1000000, H2 file under target/)
+# Usage: bench/reconcile.sh [PERSONS] [--postgres JDBC_URL] [--h2-settings ";CACHE_SIZE=131072"] [--nights N] [--seed SEED]
+#        (default 1000000 persons, two nights, a fresh H2 file under target/bench-reconcile with the job's default settings)
 # Appends the result to bench/results/reconcile-<date>.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -62,6 +62,9 @@ final class Meter implements AutoCloseable {
 		this.retainedPeak = Math.max(this.retainedPeak, retained);
 		Phase phase = new Phase(name, rows, seconds, -1, used / MIB, retained / MIB, this.storeSize.getAsLong() / MIB);
 		this.phases.add(phase);
+		System.err.printf("%s %s: %,d rows in %.1f s, heap used %,d MiB, retained %,d MiB, store %,d MiB%n",
+				java.time.LocalTime.now().withNano(0), name, rows, seconds, phase.peakHeapMib(), phase.retainedMib(),
+				phase.storeMib());
 		return phase;
 	}
 

@@ -123,9 +123,13 @@ public final class ReconcileBenchmark {
 		int persons = 1_000_000;
 		long seed = 20261201;
 		String postgres = null;
+		String h2Settings = "";
+		int nights = 2;
 		for (int a = 0; a < args.length; a++) {
 			switch (args[a]) {
 				case "--postgres" -> postgres = args[++a];
+				case "--h2-settings" -> h2Settings = args[++a];
+				case "--nights" -> nights = Integer.parseInt(args[++a]);
 				case "--seed" -> seed = Long.parseLong(args[++a]);
 				default -> persons = Integer.parseInt(args[a].replace("_", "").replace(",", ""));
 			}
@@ -134,16 +138,16 @@ public final class ReconcileBenchmark {
 		String load = loadAverage();
 		long start = System.nanoTime();
 		try (Store store = (postgres != null) ? Store.postgres(postgres) : Store.h2(Path.of("target",
-				"bench-reconcile")); Meter meter = new Meter(store::bytes)) {
+				"bench-reconcile"), h2Settings); Meter meter = new Meter(store::bytes)) {
 			System.out.printf("## %s: %,d persons on %s (seed %d)%n%n", Instant.now().toString().substring(0, 16) + "Z",
 					persons, store.describe(), seed);
 			System.out.printf("Heap used is sampled every 20 ms (garbage included); heap retained is what a full "
 					+ "collection at the end of the phase (outside its time) leaves.%n%n");
 			ReconcileBenchmark bench = new ReconcileBenchmark(store, meter);
-			for (int night = 1; night <= 2; night++) {
+			for (int night = 1; night <= nights; night++) {
 				bench.night(org.night(night), "night-" + night);
 			}
-			System.out.printf("**Both nights: %.1f s wall.** Heap: max %,d MiB (-Xmx), peak used %,d MiB (sampled every "
+			System.out.printf("**All nights: %.1f s wall.** Heap: max %,d MiB (-Xmx), peak used %,d MiB (sampled every "
 					+ "20 ms, garbage included), peak retained %,d MiB (after a full collection at a phase's end); %s. "
 					+ "Peak RSS (VmHWM) %,d MiB. Store on disk: %s. Load average before: %s, after: %s.%n%n",
 					seconds(start), Meter.maxHeapMib(), meter.peakHeapMib(), meter.peakRetainedMib(),
@@ -471,7 +475,7 @@ public final class ReconcileBenchmark {
 	private record Store(HikariDataSource dataSource, String describe, @Nullable Path directory,
 			@Nullable String dropUrl, @Nullable String schema) implements AutoCloseable {
 
-		static Store h2(Path directory) throws IOException {
+		static Store h2(Path directory, String settings) throws IOException {
 			if (Files.exists(directory)) {
 				try (Stream<Path> files = Files.walk(directory)) {
 					for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
@@ -480,9 +484,9 @@ public final class ReconcileBenchmark {
 				}
 			}
 			Files.createDirectories(directory);
-			String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("idsync");
+			String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("idsync") + settings;
 			return migrated(new Store(pool(url, "sa"), "H2 " + org.h2.engine.Constants.VERSION + " file store "
-					+ directory, directory, null, null), "h2");
+					+ directory + settings, directory, null, null), "h2");
 		}
 
 		static Store postgres(String url) throws SQLException {
