@@ -8,6 +8,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -q -B -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath
 mkdir -p bench/results
+# the H2 store takes tens of gigabytes at a million persons: kept only when asked (KEEP_STORE=1), e.g. to EXPLAIN
+trap '[ -n "${KEEP_STORE:-}" ] || rm -rf target/bench-reconcile' EXIT
 out="bench/results/reconcile-$(date -u +%Y-%m-%d).md"
 [ -f "$out" ] || printf '# Reconciliation at a million identities, -Xmx1g\n\nMachine: %s cores, %s GiB; %s.\n\n' "$(nproc)" \
 	"$(free -g | awk '/Mem:/ {print $2}')" "$(java -version 2>&1 | head -1)" >"$out"

@@ -38,7 +38,6 @@ import dev.idsync.domain.Account;
 import dev.idsync.domain.AccountCase;
 import dev.idsync.domain.AccountFacts;
 import dev.idsync.domain.AccountKind;
-import dev.idsync.domain.Action;
 import dev.idsync.domain.BotOwnership;
 import dev.idsync.domain.Category;
 import dev.idsync.domain.Completeness;
@@ -46,11 +45,10 @@ import dev.idsync.domain.Exemption;
 import dev.idsync.domain.Finding;
 import dev.idsync.domain.FindingHistory;
 import dev.idsync.domain.IdentityRecord;
+import dev.idsync.domain.ManualMapping;
 import dev.idsync.domain.MatchMethod;
 import dev.idsync.domain.MergePolicy;
-import dev.idsync.domain.Person;
 import dev.idsync.domain.PersonCase;
-import dev.idsync.domain.SourceIdentity;
 import dev.idsync.domain.SourceRead;
 import dev.idsync.reconcile.Classifier;
 import dev.idsync.reconcile.CorrelationKeys;
@@ -84,8 +82,6 @@ public final class ReconcileBenchmark {
 	private static final Set<String> READS = Set.of("okta", "okta:entitlement", "okta:admins", "google", "phorge",
 			"phorge-db:emails", "phorge-db:links", "phorge-db:mfa", "phorge-db:tokens");
 
-	private final Store store;
-
 	private final Meter meter;
 
 	private final TransactionTemplate transaction;
@@ -107,7 +103,6 @@ public final class ReconcileBenchmark {
 	private ReconcileBenchmark(Store store, Meter meter) {
 		CorrelationKeys keys = new CorrelationKeys(Map.of(ReconcilePopulation.ALIAS_DOMAIN, ReconcilePopulation.DOMAIN),
 				"attribute-or-local-part", null);
-		this.store = store;
 		this.meter = meter;
 		this.transaction = new TransactionTemplate(new DataSourceTransactionManager(store.dataSource()));
 		this.jdbc = new JdbcTemplate(store.dataSource());
@@ -143,6 +138,7 @@ public final class ReconcileBenchmark {
 					persons, store.describe(), seed);
 			System.out.printf("Heap used is sampled every 20 ms (garbage included); heap retained is what a full "
 					+ "collection at the end of the phase (outside its time) leaves.%n%n");
+			store.guardDisk();
 			ReconcileBenchmark bench = new ReconcileBenchmark(store, meter);
 			for (int night = 1; night <= nights; night++) {
 				bench.night(org.night(night), "night-" + night);
@@ -181,15 +177,15 @@ public final class ReconcileBenchmark {
 
 	/** Records the run and clears what earlier runs staged ({@code prepareRunStep}, stageReconcileInputsStep). */
 	private void prepare(ReconcilePopulation org, String runId) {
+		long staged = stagedRows();
 		this.meter.time("prepare run: purge the earlier night's staging", () -> inTransaction(() -> {
-			long rows = stagedRows();
 			this.runs.started(runId, org.now(), "dry-run", "bench");
 			this.staging.purgeOtherRuns(runId);
-			return rows;
+			return staged;
 		}));
+		List<ManualMapping> mapped = org.mappings();
+		List<Exemption> exempt = org.exemptions();
 		this.meter.time("stage mappings and exemptions", () -> inTransaction(() -> {
-			List<dev.idsync.domain.ManualMapping> mapped = org.mappings();
-			List<Exemption> exempt = org.exemptions();
 			this.staging.insertMappings(runId, mapped);
 			this.mappings.stageExemptions(runId, exempt);
 			return mapped.size() + exempt.size();
@@ -520,13 +516,34 @@ public final class ReconcileBenchmark {
 			return store;
 		}
 
-		/** The H2 file's size in bytes ({@code -1} for PostgreSQL); stops the benchmark before it fills the disk. */
+		/**
+		 * Stops the JVM at once when the disk of the H2 file has less than 5 GiB left: at a million persons the file
+		 * grows by tens of gigabytes within one statement, and a full disk hurts whoever else uses it.
+		 */
+		void guardDisk() {
+			if (this.directory == null) {
+				return;
+			}
+			Thread guard = new Thread(() -> {
+				while (this.directory.toFile().getUsableSpace() > 5L * 1024 * 1024 * 1024) {
+					try {
+						Thread.sleep(1_000);
+					}
+					catch (InterruptedException ex) {
+						return;
+					}
+				}
+				System.err.println("less than 5 GiB left on the disk of " + this.directory + ": stopping");
+				Runtime.getRuntime().halt(3);
+			}, "disk-guard");
+			guard.setDaemon(true);
+			guard.start();
+		}
+
+		/** The H2 file's size in bytes ({@code -1} for PostgreSQL). */
 		long bytes() {
 			if (this.directory == null) {
 				return -1;
-			}
-			if (this.directory.toFile().getUsableSpace() < 5L * 1024 * 1024 * 1024) {
-				throw new IllegalStateException("less than 5 GiB left on the disk of " + this.directory);
 			}
 			try (Stream<Path> files = Files.walk(this.directory)) {
 				return files.filter(Files::isRegularFile).mapToLong((file) -> file.toFile().length()).sum();
