@@ -1,44 +1,45 @@
 package dev.idsync.batch;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import dev.idsync.domain.Action;
-import dev.idsync.domain.ActionType;
-import dev.idsync.domain.Category;
-import dev.idsync.domain.Completeness;
+import dev.idsync.config.ConfigException;
+import dev.idsync.domain.ActionStatus;
 import dev.idsync.domain.ExitCode;
 import dev.idsync.domain.PlannedAction;
+import dev.idsync.report.PlanJson;
 import dev.idsync.report.RunSummary;
-import dev.idsync.config.ConfigException;
+import dev.idsync.remediate.PlanCheck;
 import dev.idsync.source.SourceException;
 import dev.idsync.store.CloseableIterator;
 import dev.idsync.store.FindingStore;
+import dev.idsync.store.JournalStore;
 import dev.idsync.store.RunStore;
 
 /**
- * Runs {@code nightlySyncJob} once: starts the application (database, migrations, job repository), launches the job
- * with the run's parameters and reports how it ended.
+ * Runs idsync's jobs once: starts the application (database, migrations, job repository), launches the job with the
+ * run's parameters and reports how it ended. {@code nightlySyncJob} for a run (or its restart), {@code applyPlanJob}
+ * for a written plan, {@code undoRunJob} to reverse a run.
  */
 public final class NightlySync {
-
-	/** The mode of every run of this version: findings and a plan, no change to Phorge. */
-	public static final String MODE = "dry-run";
 
 	private static final int CONSOLE_ACTIONS = 10;
 
@@ -46,23 +47,143 @@ public final class NightlySync {
 	}
 
 	/**
-	 * Runs the job.
+	 * Runs the nightly job.
 	 * @param settings the configuration, credentials and clock
 	 * @param runId the run's id (its job instance's identity)
 	 * @param reportDir where the report folder goes
+	 * @param options what the run may do
 	 * @return how the run ended
 	 */
+	public static RunResult run(JobSettings settings, String runId, Path reportDir, RunOptions options) {
+		JobParametersBuilder parameters = new JobParametersBuilder().addString(RunParameters.RUN_ID, runId)
+			.addString(RunParameters.REPORT_DIR, reportDir.toString(), false)
+			.addString(RunParameters.MODE, options.mode().label(), false)
+			.addString(RunParameters.DRY_RUN, String.valueOf(options.dryRun()), false)
+			.addString(RunParameters.ALLOW_FIRST_RUN, String.valueOf(options.allowFirstRun()), false);
+		if (options.allowMassChange() != null) {
+			parameters.addLong(RunParameters.ALLOW_MASS_CHANGE, options.allowMassChange().longValue(), false);
+		}
+		if (options.planFile() != null) {
+			parameters.addString(RunParameters.PLAN_FILE, options.planFile().toAbsolutePath().toString(), false);
+		}
+		return launch(settings, runId, NightlySyncJobConfiguration.JOB_NAME, parameters.toJobParameters());
+	}
+
+	/** Runs the nightly job in report mode. */
 	public static RunResult run(JobSettings settings, String runId, Path reportDir) {
+		return run(settings, runId, reportDir, RunOptions.report());
+	}
+
+	/**
+	 * Restarts a failed or interrupted run from the step that failed, under the same run id and parameters: steps
+	 * that completed are not run again, and applying goes on where it stopped.
+	 * @param settings the configuration, credentials and clock
+	 * @param runId the run
+	 * @return how the restarted run ended
+	 */
+	public static RunResult restart(JobSettings settings, String runId) {
 		try (ConfigurableApplicationContext context = start(settings)) {
-			JobParameters parameters = new JobParametersBuilder().addString(RunParameters.RUN_ID, runId)
-				.addString(RunParameters.REPORT_DIR, reportDir.toString(), false)
-				.addString(RunParameters.MODE, MODE, false)
+			JobRepository repository = context.getBean(JobRepository.class);
+			JobParameters identity = new JobParametersBuilder().addString(RunParameters.RUN_ID, runId)
 				.toJobParameters();
-			JobExecution execution = context.getBean(JobOperator.class).start(context.getBean(Job.class), parameters);
-			return result(context, runId, execution);
+			JobInstance instance = repository.getJobInstance(NightlySyncJobConfiguration.JOB_NAME, identity);
+			JobExecution last = (instance != null) ? repository.getLastJobExecution(instance) : null;
+			if (last == null) {
+				return failed(runId, "no run " + runId + " is recorded in idsync's store; 'idsync history' lists runs");
+			}
+			if (last.getStatus() == BatchStatus.COMPLETED) {
+				return failed(runId, "run " + runId + " completed; there is nothing to restart");
+			}
+			JobOperator operator = context.getBean(JobOperator.class);
+			if (last.getStatus().isRunning()) {
+				// the process running it was killed: nothing runs it any more (one run at a time: see cron/)
+				last = operator.recover(last);
+			}
+			Job job = context.getBean(NightlySyncJobConfiguration.JOB_NAME, Job.class);
+			return result(context, runId, operator.start(job, last.getJobParameters()));
 		}
 		catch (Exception ex) {
-			return new RunResult(runId, ExitCode.ERROR, null, null, List.of(), describe(ex));
+			return failed(runId, describe(ex));
+		}
+	}
+
+	/**
+	 * Applies a written plan after checking it: refused (exit 1) when it was edited, has expired, was made from
+	 * incomplete sources or for another Phorge, or was applied already. Each planned action's precondition is checked
+	 * against live state just before it is applied; one that no longer holds is skipped with its reason.
+	 * @param settings the configuration, credentials and clock
+	 * @param planFile the plan
+	 * @return how the apply ended (a refusal is a failure with its reason)
+	 */
+	public static RunResult applyPlan(JobSettings settings, Path planFile) {
+		PlanJson.Read read;
+		try {
+			read = new PlanJson().read(Files.readAllBytes(planFile));
+		}
+		catch (Exception ex) {
+			return failed("-", "cannot apply " + planFile + ": " + ex.getMessage());
+		}
+		String runId = read.plan().runId();
+		try (ConfigurableApplicationContext context = start(settings)) {
+			RunStore runs = context.getBean(RunStore.class);
+			Optional<String> refusal = PlanCheck.refusal(read.plan(), read.declaredHash(), read.actualHash(),
+					runs.planHash(runId).orElse(null), runs.planApplied(runId).orElse(null),
+					settings.properties().phorge().url(), settings.clock().instant());
+			if (refusal.isPresent()) {
+				return failed(runId, "refused to apply " + planFile + ": " + refusal.get());
+			}
+			context.getBean(FindingStore.class).promote(runId, ActionStatus.PLANNED, ActionStatus.PENDING, null);
+			String reportDir = runs.modeAndReportDir(runId).map((row) -> row[1]).orElse("var/reports");
+			JobParameters parameters = new JobParametersBuilder().addString(RunParameters.RUN_ID, runId)
+				.addString(RunParameters.REPORT_DIR, reportDir, false)
+				.addString(RunParameters.MODE, "apply", false)
+				.addString(RunParameters.DRY_RUN, "false", false)
+				.toJobParameters();
+			Job job = context.getBean(RemediationJobConfiguration.APPLY_PLAN_JOB, Job.class);
+			RunResult result = result(context, runId, context.getBean(JobOperator.class).start(job, parameters));
+			if (result.failure() == null) {
+				runs.planApplied(runId, settings.clock().instant());
+			}
+			return result;
+		}
+		catch (Exception ex) {
+			return failed(runId, describe(ex));
+		}
+	}
+
+	/**
+	 * Reverses what a run applied, where its targets are still as idsync left them.
+	 * @param settings the configuration, credentials and clock
+	 * @param runId the run to undo
+	 * @param undoRunId the id the undo's journal entries are made under
+	 * @return each journal line of the undo, and how it ended
+	 */
+	public static UndoResult undo(JobSettings settings, String runId, String undoRunId) {
+		try (ConfigurableApplicationContext context = start(settings)) {
+			JournalStore journal = context.getBean(JournalStore.class);
+			if (journal.count(runId, ActionStatus.APPLIED) == 0) {
+				return new UndoResult(undoRunId, List.of("run " + runId + " applied no change: nothing to undo"), null);
+			}
+			JobParameters parameters = new JobParametersBuilder().addString(RunParameters.RUN_ID, undoRunId)
+				.addString(RunParameters.UNDO_OF, runId, false)
+				.toJobParameters();
+			Job job = context.getBean(RemediationJobConfiguration.UNDO_RUN_JOB, Job.class);
+			JobExecution execution = context.getBean(JobOperator.class).start(job, parameters);
+			String failure = (execution.getStatus() == BatchStatus.COMPLETED) ? null : failure(execution);
+			return new UndoResult(undoRunId, journal.describe(undoRunId), failure);
+		}
+		catch (Exception ex) {
+			return new UndoResult(undoRunId, List.of(), describe(ex));
+		}
+	}
+
+	private static RunResult launch(JobSettings settings, String runId, String jobName, JobParameters parameters) {
+		try (ConfigurableApplicationContext context = start(settings)) {
+			Job job = context.getBean(jobName, Job.class);
+			return result(context, runId, context.getBean(JobOperator.class).start(job, parameters));
+		}
+		catch (Exception ex) {
+			return failed(runId, describe(ex));
 		}
 	}
 
@@ -76,30 +197,38 @@ public final class NightlySync {
 
 	private static RunResult result(ConfigurableApplicationContext context, String runId, JobExecution execution) {
 		if (execution.getStatus() != BatchStatus.COMPLETED) {
-			List<Throwable> failures = execution.getAllFailureExceptions();
-			String failure = failures.isEmpty() ? "the job ended " + execution.getStatus() : describe(failures.get(0));
-			return new RunResult(runId, ExitCode.ERROR, null, null, List.of(), failure);
+			return failed(runId, failure(execution));
 		}
 		FindingStore findings = context.getBean(FindingStore.class);
 		RunStore runs = context.getBean(RunStore.class);
-		Map<Category, Long> byCategory = findings.countByCategory(runId);
-		Map<ActionType, Long> byAction = findings.countByActionType(runId);
-		ExitCode exitCode = ExitCode.of(byCategory, Completeness.of(runs.reads(runId)));
-		Instant started = runs.startedAt(runId).orElse(Instant.EPOCH);
-		Instant finished = (execution.getEndTime() != null)
-				? execution.getEndTime().atZone(ZoneId.systemDefault()).toInstant() : Instant.now();
-		RunSummary summary = new RunSummary(runId, started, finished, MODE, NightlySyncJobConfiguration.version(),
-				runs.reads(runId), byCategory, byAction, exitCode, runs.previousCompleteRun(runId).orElse(null),
-				findings.countByChange(runId));
+		String mode = runs.modeAndReportDir(runId).map((row) -> row[0]).orElse("report");
+		RunSummary summary = WriteReportTasklet.summary(runs, findings, runId,
+				RunParameters.describeMode(execution.getJobParameters()), Instant.now(),
+				NightlySyncJobConfiguration.version());
 		Path report = Path.of(execution.getExecutionContext().getString(WriteReportTasklet.REPORT_PATH));
-		return new RunResult(runId, exitCode, report, summary, firstActions(findings, runId), null);
+		String plan = execution.getExecutionContext().containsKey(WritePlanTasklet.PLAN_PATH)
+				? execution.getExecutionContext().getString(WritePlanTasklet.PLAN_PATH) : null;
+		return new RunResult(runId, summary.exitCode(), report, summary, firstActions(findings, runId), null,
+				(plan != null) ? Path.of(plan) : null, mode);
 	}
 
-	private static List<Action> firstActions(FindingStore findings, String runId) {
-		List<Action> first = new ArrayList<>();
+	private static RunResult failed(String runId, String failure) {
+		return new RunResult(runId, ExitCode.ERROR, null, null, List.of(), failure, null, null);
+	}
+
+	private static String failure(JobExecution execution) {
+		List<Throwable> failures = execution.getAllFailureExceptions();
+		return failures.isEmpty() ? "the job ended " + execution.getStatus() : describe(failures.get(0));
+	}
+
+	private static List<PlannedAction> firstActions(FindingStore findings, String runId) {
+		List<PlannedAction> first = new ArrayList<>();
 		try (CloseableIterator<PlannedAction> actions = findings.actions(runId)) {
 			while (actions.hasNext() && first.size() < CONSOLE_ACTIONS) {
-				first.add(actions.next().action());
+				PlannedAction next = actions.next();
+				if (next.action().changes()) {
+					first.add(next);
+				}
 			}
 		}
 		return first;
@@ -109,13 +238,24 @@ public final class NightlySync {
 	static String describe(Throwable failure) {
 		Throwable deepest = failure;
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof SourceException || cause instanceof ConfigException) {
+			if (cause instanceof SourceException || cause instanceof ConfigException
+					|| cause instanceof ApplyActionsTasklet.ApplyStoppedException) {
 				return cause.getMessage();
 			}
 			deepest = cause;
 		}
 		String message = deepest.getMessage();
 		return deepest.getClass().getSimpleName() + ((message != null) ? ": " + message : "");
+	}
+
+	/**
+	 * How an undo ended.
+	 *
+	 * @param undoRunId the id its journal entries carry
+	 * @param journal one line per reversed or skipped action
+	 * @param failure what went wrong, or {@code null}
+	 */
+	public record UndoResult(String undoRunId, List<String> journal, @Nullable String failure) {
 	}
 
 }

@@ -24,7 +24,6 @@ import dev.idsync.domain.AccountDisable;
 import dev.idsync.domain.AccountEmail;
 import dev.idsync.domain.AccountSecurity;
 import dev.idsync.domain.ApiTokenInfo;
-import dev.idsync.domain.Action;
 import dev.idsync.domain.ExternalIdentifier;
 import dev.idsync.domain.Finding;
 import dev.idsync.domain.IdentityRecord;
@@ -33,6 +32,7 @@ import dev.idsync.domain.MatchMethod;
 import dev.idsync.domain.MergePolicy;
 import dev.idsync.domain.Person;
 import dev.idsync.domain.PersonCase;
+import dev.idsync.domain.PlannedAction;
 import dev.idsync.domain.SourceIdentity;
 import dev.idsync.domain.SourceRead;
 import dev.idsync.config.ReconcileProperties;
@@ -58,9 +58,6 @@ class NightlySyncJobConfiguration {
 
 	static final String JOB_NAME = "nightlySyncJob";
 
-	/** Actions are only planned in this version: the report says so for each one. */
-	static final String NOT_APPLIED = "NOT_APPLIED_DRY_RUN";
-
 	private static final int CHUNK = 500;
 
 	@Bean
@@ -85,7 +82,8 @@ class NightlySyncJobConfiguration {
 			Step stageReconcileInputsStep, Step readAccountsStep, Step checkSourcesStep, Step mergePersonsStep,
 			Step correlateByMappingStep, Step correlateByEmailStep, Step correlateByUsernameStep,
 			Step correlateByRealNameStep, Step classifyAccountsStep, Step classifyPersonsStep, Step compareRunsStep,
-			Step planActionsStep, Step writeReportStep) {
+			Step planActionsStep, Step gateActionsStep, Step applyActionsStep, Step writeReportStep,
+			Step writePlanStep) {
 		SimpleJobBuilder job = new JobBuilder(JOB_NAME, jobRepository).listener(
 				new RunRecordListener(runStore, settings.clock()))
 			.start(prepareRunStep)
@@ -135,7 +133,10 @@ class NightlySyncJobConfiguration {
 			.next(classifyPersonsStep)
 			.next(compareRunsStep)
 			.next(planActionsStep)
+			.next(gateActionsStep)
+			.next(applyActionsStep)
 			.next(writeReportStep)
+			.next(writePlanStep)
 			.build();
 	}
 
@@ -297,15 +298,16 @@ class NightlySyncJobConfiguration {
 			.build();
 	}
 
+	/** Each finding's action, with what never-touch rules and grace periods hold back. */
 	@Bean
 	Step planActionsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			FindingStore findingStore) {
-		return new StepBuilder("planActionsStep", jobRepository).<Finding, Action>chunk(CHUNK)
+			FindingStore findingStore, Conduit conduit, JobSettings settings) {
+		return new StepBuilder("planActionsStep", jobRepository).<FindingStore.Actionable, PlannedAction>chunk(CHUNK)
 			.transactionManager(transactionManager)
-			.reader(new RunCursorReader<>(findingStore::actionableFindings))
-			.processor((Finding finding) -> Planner.plan(finding).orElse(null))
-			.writer(new RunWriter<Action>(findingStore::deleteActions,
-					(runId, actions) -> findingStore.insertActions(runId, actions, NOT_APPLIED)))
+			.reader(new RunCursorReader<>((runId) -> findingStore.actionableFindings(runId, Planner.ACTING)))
+			.processor(new PlanActionProcessor(settings.properties().remediation().policy(), conduit,
+					settings.clock()))
+			.writer(new RunWriter<PlannedAction>(findingStore::deleteActions, findingStore::insertActions))
 			.listener(new StepProgressListener())
 			.build();
 	}

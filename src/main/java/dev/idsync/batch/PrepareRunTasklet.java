@@ -36,7 +36,7 @@ final class PrepareRunTasklet implements Tasklet {
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
 		StepExecution step = contribution.getStepExecution();
 		String runId = RunParameters.runId(step);
-		this.runs.started(runId, this.clock.instant(), step.getJobParameters().getString(RunParameters.MODE),
+		this.runs.started(runId, this.clock.instant(), RunParameters.describeMode(step.getJobParameters()),
 				step.getJobParameters().getString(RunParameters.REPORT_DIR));
 		this.staging.purgeOtherRuns(runId);
 		this.runs.purgeOldRuns(runId, this.keepRuns);

@@ -5,8 +5,8 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.idsync.domain.Action;
 import dev.idsync.domain.ExitCode;
+import dev.idsync.domain.PlannedAction;
 import dev.idsync.report.RunSummary;
 
 /**
@@ -16,11 +16,13 @@ import dev.idsync.report.RunSummary;
  * @param exitCode its exit code
  * @param reportDir its report folder, when it got that far
  * @param summary its summary, when it completed
- * @param firstActions the first planned actions, for a console summary
+ * @param firstActions the first actions that change Phorge, with what became of them, for a console summary
  * @param failure what went wrong, when it failed (never containing a secret)
+ * @param plan the plan it wrote, in plan mode
+ * @param mode the mode it ran in, as recorded
  */
 public record RunResult(String runId, ExitCode exitCode, @Nullable Path reportDir, @Nullable RunSummary summary,
-		List<Action> firstActions, @Nullable String failure) {
+		List<PlannedAction> firstActions, @Nullable String failure, @Nullable Path plan, @Nullable String mode) {
 
 	public RunResult {
 		firstActions = List.copyOf(firstActions);

@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import dev.idsync.config.StoreProperties;
 import dev.idsync.store.AccountDetailStore;
 import dev.idsync.store.FindingStore;
+import dev.idsync.store.JournalStore;
 import dev.idsync.store.LinkStore;
 import dev.idsync.store.MappingStore;
 import dev.idsync.store.RunStore;
@@ -57,6 +58,11 @@ class StoreConfiguration {
 	@Bean
 	FindingStore findingStore(DataSource dataSource) {
 		return new FindingStore(dataSource);
+	}
+
+	@Bean
+	JournalStore journalStore(DataSource dataSource, JobSettings settings) {
+		return new JournalStore(dataSource, settings.clock());
 	}
 
 	@Bean

@@ -3,6 +3,7 @@ package dev.idsync.batch;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -12,11 +13,14 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
+import dev.idsync.domain.ActionStatus;
+import dev.idsync.domain.ActionType;
 import dev.idsync.domain.Category;
 import dev.idsync.domain.Completeness;
 import dev.idsync.domain.ExitCode;
 import dev.idsync.domain.Finding;
 import dev.idsync.domain.PlannedAction;
+import dev.idsync.domain.SourceRead;
 import dev.idsync.report.ReportWriter;
 import dev.idsync.report.RunSummary;
 import dev.idsync.store.CloseableIterator;
@@ -47,17 +51,29 @@ final class WriteReportTasklet implements Tasklet {
 		this.version = version;
 	}
 
+	/**
+	 * What a report says about a run besides its findings: a gate stopped actions when it held some back in a mode
+	 * that would otherwise have applied or planned them.
+	 */
+	static RunSummary summary(RunStore runs, FindingStore findings, String runId, String mode, Instant finished,
+			String version) {
+		Map<Category, Long> byCategory = findings.countByCategory(runId);
+		Map<ActionType, Map<ActionStatus, Long>> matrix = findings.countByTypeAndStatus(runId);
+		boolean stopped = !mode.startsWith("report") && matrix.values().stream()
+			.anyMatch((byStatus) -> byStatus.getOrDefault(ActionStatus.HELD_GATE, 0L) > 0);
+		List<SourceRead> reads = runs.reads(runId);
+		return new RunSummary(runId, runs.startedAt(runId).orElse(finished), finished, mode, version, reads, byCategory,
+				findings.countByActionType(runId), ExitCode.of(byCategory, Completeness.of(reads), stopped),
+				runs.previousCompleteRun(runId).orElse(null), findings.countByChange(runId), runs.gates(runId),
+				matrix);
+	}
+
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
 		StepExecution step = contribution.getStepExecution();
 		String runId = RunParameters.runId(step);
-		Map<Category, Long> byCategory = this.findings.countByCategory(runId);
-		Instant started = this.runs.startedAt(runId).orElseGet(this.clock::instant);
-		RunSummary summary = new RunSummary(runId, started, this.clock.instant(),
-				step.getJobParameters().getString(RunParameters.MODE), this.version, this.runs.reads(runId), byCategory,
-				this.findings.countByActionType(runId),
-				ExitCode.of(byCategory, Completeness.of(this.runs.reads(runId))),
-				this.runs.previousCompleteRun(runId).orElse(null), this.findings.countByChange(runId));
+		RunSummary summary = summary(this.runs, this.findings, runId, RunParameters.describeMode(step.getJobParameters()),
+				this.clock.instant(), this.version);
 		Path dir = Path.of(step.getJobParameters().getString(RunParameters.REPORT_DIR));
 		Path written;
 		try (CloseableIterator<Finding> found = this.findings.findings(runId);

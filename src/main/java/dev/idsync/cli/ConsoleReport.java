@@ -5,10 +5,11 @@ import java.util.Arrays;
 import java.util.Comparator;
 
 import dev.idsync.batch.RunResult;
-import dev.idsync.domain.Action;
+import dev.idsync.domain.ActionStatus;
 import dev.idsync.domain.ActionType;
 import dev.idsync.domain.Category;
 import dev.idsync.domain.FindingHistory;
+import dev.idsync.domain.PlannedAction;
 import dev.idsync.domain.SourceRead;
 import dev.idsync.report.RunSummary;
 
@@ -54,20 +55,51 @@ final class ConsoleReport {
 					summary.byChange().getOrDefault(FindingHistory.Change.RESOLVED, 0L));
 		}
 		out.println();
-		out.println("Actions idsync would take (dry run: none applied):");
-		for (ActionType type : ActionType.values()) {
-			out.printf("  %-16s %7d%n", type.name(), summary.byAction().getOrDefault(type, 0L));
-		}
-		for (Action action : result.firstActions()) {
-			out.printf("    %-16s @%s (%s)%n", action.type(), action.username(), action.because());
-		}
-		if (summary.actions() > result.firstActions().size()) {
-			out.println("    … and " + (summary.actions() - result.firstActions().size()) + " more in the report");
-		}
+		printActions(result, summary, out);
 		out.println();
 		out.println("Report: " + result.reportDir() + "/report.json (summary: report.md)");
+		if (result.plan() != null) {
+			out.println("Plan: " + result.plan() + " (review it, then: idsync apply --config FILE " + result.plan() + ")");
+		}
 		String exit = result.exitCode().code() + " (" + result.exitCode().name() + ")";
 		out.println(demo ? "A scheduled run would exit " + exit + "; the demo exits 0." : "Exit code: " + exit);
+	}
+
+	private static void printActions(RunResult result, RunSummary summary, PrintWriter out) {
+		boolean applies = summary.mode().equals("apply");
+		out.println("Actions (" + summary.mode() + (applies ? "" : ": nothing was changed") + "):");
+		summary.gates().stream().filter((gate) -> !gate.passed()).forEach((gate) -> out.println("  SAFETY GATE "
+				+ gate.gate() + ": " + gate.message()));
+		out.printf("  %-16s %6s %9s %7s %7s %6s %6s %7s %7s %6s%n", "", "total", now(summary.mode()), "grace", "gate",
+				"never", "manual", "review", "skipped", "failed");
+		for (ActionType type : ActionType.values()) {
+			out.printf("  %-16s %6d %9d %7d %7d %6d %6d %7d %7d %6d%n", type.name(),
+					summary.byAction().getOrDefault(type, 0L), summary.count(type, ActionStatus.APPLIED)
+							+ summary.count(type, ActionStatus.WOULD_APPLY) + summary.count(type, ActionStatus.PLANNED)
+							+ summary.count(type, ActionStatus.PENDING),
+					summary.count(type, ActionStatus.HELD_GRACE), summary.count(type, ActionStatus.HELD_GATE),
+					summary.count(type, ActionStatus.NEVER_TOUCHED), summary.count(type, ActionStatus.MANUAL),
+					summary.count(type, ActionStatus.FOR_REVIEW), summary.count(type, ActionStatus.SKIPPED),
+					summary.count(type, ActionStatus.FAILED));
+		}
+		for (PlannedAction planned : result.firstActions()) {
+			out.printf("    %-14s %-16s @%s (%s)%s%n", planned.status(), planned.action().type(),
+					planned.action().username(), planned.action().because(),
+					(planned.reason() != null) ? ": " + planned.reason() : "");
+		}
+		long changing = summary.byAction().entrySet().stream().filter((entry) -> entry.getKey() != ActionType.FLAG_FOR_REVIEW)
+			.mapToLong(java.util.Map.Entry::getValue).sum();
+		if (changing > result.firstActions().size()) {
+			out.println("    … and " + (changing - result.firstActions().size()) + " more in the report");
+		}
+	}
+
+	/** The column of actions the mode takes now: applied, would apply, planned. */
+	private static String now(String mode) {
+		if (mode.startsWith("plan")) {
+			return "planned";
+		}
+		return mode.equals("apply") ? "applied" : "would-do";
 	}
 
 }

@@ -15,10 +15,12 @@ import picocli.CommandLine.Spec;
 
 import dev.idsync.batch.JobSettings;
 import dev.idsync.batch.NightlySync;
+import dev.idsync.batch.RunOptions;
 import dev.idsync.batch.RunResult;
 import dev.idsync.config.ConfigLoader;
 import dev.idsync.config.Credentials;
 import dev.idsync.config.IdsyncProperties;
+import dev.idsync.domain.Mode;
 import dev.idsync.sim.SimPorts;
 import dev.idsync.sim.Simulator;
 import dev.idsync.sim.SyntheticOrg;
@@ -69,7 +71,9 @@ final class DemoCommand implements Callable<Integer> {
 					java.nio.file.StandardOpenOption.APPEND);
 			IdsyncProperties properties = ConfigLoader.load(config);
 			JobSettings settings = new JobSettings(properties, Credentials.resolve(properties, System.getenv()), clock);
-			RunResult result = NightlySync.run(settings, RunIds.next(clock), this.reportDir);
+			// what apply would do tonight, as a dry run: the simulator is regenerated each time, so nothing is applied
+			RunResult result = NightlySync.run(settings, RunIds.next(clock), this.reportDir,
+					new RunOptions(Mode.APPLY, true, null, false, null));
 			ConsoleReport.print(result, command.commandLine().getOut(), command.commandLine().getErr(), true);
 			if (result.reportDir() == null) {
 				return 1;

@@ -1,22 +1,20 @@
 package dev.idsync.cli;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import dev.idsync.batch.JobSettings;
 import dev.idsync.batch.NightlySync;
+import dev.idsync.batch.RunOptions;
 import dev.idsync.batch.RunResult;
-import dev.idsync.config.ConfigException;
-import dev.idsync.config.ConfigLoader;
-import dev.idsync.config.Credentials;
-import dev.idsync.config.IdsyncProperties;
+import dev.idsync.domain.Mode;
 
 /**
  * {@code idsync run}: one run of the nightly job against the configured systems.
@@ -24,10 +22,13 @@ import dev.idsync.config.IdsyncProperties;
 @Command(name = "run", mixinStandardHelpOptions = true,
 		description = { "Runs the nightly job once against the systems the configuration names (real endpoints or a "
 				+ "running 'idsync sim serve'): reads every identity and every Phorge account, correlates them, "
-				+ "classifies drift, plans actions and writes the report.",
-				"This version never changes Phorge: every planned action is reported, none is applied." },
+				+ "classifies drift, plans actions, passes them through the safety gates and, in apply mode, applies "
+				+ "what the gates allow. Writes the report.",
+				"Modes: report (default: findings and what apply would do), plan (also writes plan.json for 'idsync "
+						+ "apply'), apply (applies within the limits). --dry-run changes nothing whatever the mode." },
 		footerHeading = "%nExit codes:%n",
-		footer = { "  0 no drift, 1 error (nothing changed), 2 drift found,", "  3 a safety gate stopped actions" })
+		footer = { "  0 no drift, 1 error (a source incomplete, a failed write: see the report),",
+				"  2 drift found, 3 a safety gate stopped actions (the report says how to allow them)" })
 final class RunCommand implements Callable<Integer> {
 
 	@Spec
@@ -41,23 +42,48 @@ final class RunCommand implements Callable<Integer> {
 			description = "Where the run's report folder <runId>/ goes (default: idsync.report.dir, var/reports).")
 	@Nullable Path reportDir;
 
+	@Option(names = "--mode", paramLabel = "MODE",
+			description = "report, plan or apply (default: idsync.remediation.mode, report).")
+	@Nullable String mode;
+
+	@Option(names = "--dry-run", description = "Change nothing: report what the mode would do.")
+	boolean dryRun;
+
+	@Option(names = "--allow-mass-change", paramLabel = "N",
+			description = "For this run only, let the blast-radius gate allow up to N actions of each type.")
+	@Nullable Integer allowMassChange;
+
+	@Option(names = "--allow-first-run",
+			description = "Let the first run against an empty link store act (it is report-only otherwise).")
+	boolean allowFirstRun;
+
+	@Option(names = "--restart", paramLabel = "RUN_ID",
+			description = "Restart a failed or killed run from the step that failed, under the same run id: what was "
+					+ "applied stays applied, the rest is applied, nothing twice.")
+	@Nullable String restart;
+
 	@Override
 	public Integer call() {
 		CommandSpec command = this.spec;
-		IdsyncProperties properties;
-		Credentials credentials;
-		try {
-			properties = ConfigLoader.load(this.config);
-			credentials = Credentials.resolve(properties, System.getenv());
-		}
-		catch (ConfigException ex) {
-			command.commandLine().getErr().println("idsync: configuration error: " + ex.getMessage());
+		JobSettings settings = Settings.load(this.config, command.commandLine().getErr());
+		if (settings == null) {
 			return 1;
 		}
-		Clock clock = Clock.systemUTC();
-		Path reports = (this.reportDir != null) ? this.reportDir : properties.report().dir();
-		RunResult result = NightlySync.run(new JobSettings(properties, credentials, clock), RunIds.next(clock),
-				reports);
+		RunResult result;
+		if (this.restart != null) {
+			result = NightlySync.restart(settings, this.restart);
+		}
+		else {
+			Mode chosen = (this.mode != null) ? Mode.named(this.mode) : settings.properties().remediation()
+				.configuredMode();
+			if (chosen == null) {
+				throw new ParameterException(command.commandLine(), "--mode: '" + this.mode + "' is not a mode. Use "
+						+ "report, plan or apply.");
+			}
+			Path reports = (this.reportDir != null) ? this.reportDir : settings.properties().report().dir();
+			result = NightlySync.run(settings, RunIds.next(settings.clock()), reports,
+					new RunOptions(chosen, this.dryRun, this.allowMassChange, this.allowFirstRun, null));
+		}
 		ConsoleReport.print(result, command.commandLine().getOut(), command.commandLine().getErr(), false);
 		return result.exitCode().code();
 	}

@@ -24,6 +24,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param merge how records of one person from several sources are merged
  * @param files exports of further identity sources (HR systems, other IdPs) as CSV or JSON lines
  * @param reconcile how identities are tied to accounts, exemptions, protected accounts and token age
+ * @param remediation what idsync does about its findings: the mode, the safety gates and grace periods
  */
 @ConfigurationProperties("idsync")
 public record IdsyncProperties(@NestedConfigurationProperty @Nullable OktaProperties okta,
@@ -34,7 +35,8 @@ public record IdsyncProperties(@NestedConfigurationProperty @Nullable OktaProper
 		@NestedConfigurationProperty @DefaultValue CompletenessProperties completeness,
 		@NestedConfigurationProperty @DefaultValue MergeProperties merge,
 		@DefaultValue List<FileSourceProperties> files,
-		@NestedConfigurationProperty @DefaultValue ReconcileProperties reconcile) {
+		@NestedConfigurationProperty @DefaultValue ReconcileProperties reconcile,
+		@NestedConfigurationProperty @DefaultValue RemediationProperties remediation) {
 
 	@ConstructorBinding
 	public IdsyncProperties {
@@ -67,7 +69,8 @@ public record IdsyncProperties(@NestedConfigurationProperty @Nullable OktaProper
 	public IdsyncProperties(@Nullable OktaProperties okta, @Nullable GoogleProperties google, PhorgeProperties phorge,
 			StoreProperties store, ReportProperties report, List<BotProperties> bots) {
 		this(okta, google, phorge, store, report, bots, new CompletenessProperties(10, 50),
-				new MergeProperties("email", List.of()), List.of(), ReconcileProperties.defaults());
+				new MergeProperties("email", List.of()), List.of(), ReconcileProperties.defaults(),
+				RemediationProperties.defaults());
 	}
 
 	/** The names of the configured identity sources, in reading order. */

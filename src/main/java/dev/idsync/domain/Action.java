@@ -9,5 +9,11 @@ package dev.idsync.domain;
  * @param because the finding that calls for the action
  * @param precondition the state of the target the action relies on, re-checked before it is applied
  */
-public record Action(ActionType type, String phid, String username, Category because, String precondition) {
+public record Action(ActionType type, String phid, String username, Category because, Precondition precondition) {
+
+	/** Whether the action changes Phorge (everything but a flag for review). */
+	public boolean changes() {
+		return this.type != ActionType.FLAG_FOR_REVIEW;
+	}
+
 }

@@ -38,6 +38,17 @@ public enum ExitCode {
 		return completeness.all() ? of(countsByCategory) : ERROR;
 	}
 
+	/**
+	 * The outcome of a run that read its sources as {@code completeness} says, found what the counts say, and whose
+	 * actions a safety gate did or did not stop.
+	 */
+	public static ExitCode of(Map<Category, Long> countsByCategory, Completeness completeness, boolean gateStopped) {
+		if (!completeness.all()) {
+			return ERROR;
+		}
+		return gateStopped ? GATE_STOPPED : of(countsByCategory);
+	}
+
 	/** The outcome of a completed run, every source complete, with these finding counts. */
 	public static ExitCode of(Map<Category, Long> countsByCategory) {
 		boolean drift = countsByCategory.entrySet()

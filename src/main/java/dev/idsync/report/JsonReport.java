@@ -9,10 +9,12 @@ import tools.jackson.core.JsonEncoding;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.idsync.domain.ActionStatus;
 import dev.idsync.domain.ActionType;
 import dev.idsync.domain.Category;
 import dev.idsync.domain.Finding;
 import dev.idsync.domain.FindingHistory;
+import dev.idsync.domain.GateResult;
 import dev.idsync.domain.PlannedAction;
 import dev.idsync.domain.SourceRead;
 
@@ -59,6 +61,7 @@ public final class JsonReport {
 			generator.writeStringProperty("idsyncVersion", summary.version());
 			generator.writeNumberProperty("exitCode", summary.exitCode().code());
 			writeSources(generator, summary);
+			writeGates(generator, summary);
 			writeSummary(generator, summary);
 			generator.writeArrayPropertyStart("findings");
 			findings.forEachRemaining((finding) -> writeFinding(generator, finding));
@@ -93,6 +96,18 @@ public final class JsonReport {
 		generator.writeEndArray();
 	}
 
+	private static void writeGates(JsonGenerator generator, RunSummary summary) {
+		generator.writeArrayPropertyStart("gates");
+		for (GateResult gate : summary.gates()) {
+			generator.writeStartObject();
+			generator.writeStringProperty("gate", gate.gate());
+			generator.writeBooleanProperty("passed", gate.passed());
+			generator.writeStringProperty("message", gate.message());
+			generator.writeEndObject();
+		}
+		generator.writeEndArray();
+	}
+
 	private static void writeSummary(JsonGenerator generator, RunSummary summary) {
 		generator.writeObjectPropertyStart("summary");
 		generator.writeNumberProperty("findings", summary.findings());
@@ -104,6 +119,11 @@ public final class JsonReport {
 		generator.writeObjectPropertyStart("actionsByType");
 		for (ActionType type : ActionType.values()) {
 			generator.writeNumberProperty(type.name(), summary.byAction().getOrDefault(type, 0L));
+		}
+		generator.writeEndObject();
+		generator.writeObjectPropertyStart("actionsByStatus");
+		for (ActionStatus status : ActionStatus.values()) {
+			generator.writeNumberProperty(status.name(), summary.byStatus().getOrDefault(status, 0L));
 		}
 		generator.writeEndObject();
 		generator.writeObjectPropertyStart("sinceLastCompleteRun");
@@ -162,8 +182,10 @@ public final class JsonReport {
 		generator.writeStringProperty("username", planned.action().username());
 		generator.writeStringProperty("phid", planned.action().phid());
 		generator.writeStringProperty("because", planned.action().because().name());
-		generator.writeStringProperty("precondition", planned.action().precondition());
-		generator.writeStringProperty("status", planned.status());
+		generator.writeStringProperty("precondition", planned.action().precondition().name());
+		generator.writeStringProperty("preconditionText", planned.action().precondition().text());
+		generator.writeStringProperty("status", planned.status().name());
+		generator.writeStringProperty("reason", planned.reason());
 		generator.writeEndObject();
 	}
 

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.Collectors;
 
+import dev.idsync.domain.ActionStatus;
 import dev.idsync.domain.ActionType;
 import dev.idsync.domain.Category;
 import dev.idsync.domain.ExitCode;
@@ -25,7 +26,10 @@ public final class MarkdownSummary {
 		out.append("# idsync run ").append(summary.runId()).append(": ").append(headline(summary.exitCode()))
 			.append("\n\n");
 		out.append("Mode: ").append(summary.mode()).append(". ").append(summary.findings()).append(" findings, ")
-			.append(summary.actions()).append(" actions planned, none applied.\n\n");
+			.append(summary.actions()).append(" actions planned, ")
+			.append(summary.byStatus().getOrDefault(ActionStatus.APPLIED, 0L)).append(" applied.\n\n");
+		summary.gates().stream().filter((gate) -> !gate.passed()).forEach((gate) -> out.append("**Safety gate ")
+			.append(gate.gate()).append(" stopped the actions:** ").append(gate.message()).append("\n\n"));
 		if (summary.baselineRun() != null) {
 			out.append("Since the last complete run (").append(summary.baselineRun()).append("): ")
 				.append(summary.byChange().getOrDefault(FindingHistory.Change.NEW, 0L)).append(" new, ")
@@ -49,6 +53,10 @@ public final class MarkdownSummary {
 				.append(" |\n"));
 		out.append("\n**Planned actions:** ").append(Arrays.stream(ActionType.values())
 			.map((type) -> type.name() + " " + summary.byAction().getOrDefault(type, 0L))
+			.collect(Collectors.joining(", "))).append("\n\n");
+		out.append("**What became of them:** ").append(Arrays.stream(ActionStatus.values())
+			.filter((status) -> summary.byStatus().getOrDefault(status, 0L) > 0)
+			.map((status) -> status.name() + " " + summary.byStatus().get(status))
 			.collect(Collectors.joining(", "))).append("\n\n");
 		out.append("**Sources:** ").append(summary.sources().stream().map(MarkdownSummary::describe)
 			.collect(Collectors.joining("; "))).append("\n\n");

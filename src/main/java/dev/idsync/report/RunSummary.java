@@ -1,15 +1,18 @@
 package dev.idsync.report;
 
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.idsync.domain.ActionStatus;
 import dev.idsync.domain.ActionType;
 import dev.idsync.domain.Category;
 import dev.idsync.domain.ExitCode;
 import dev.idsync.domain.FindingHistory;
+import dev.idsync.domain.GateResult;
 import dev.idsync.domain.SourceRead;
 
 /**
@@ -18,7 +21,8 @@ import dev.idsync.domain.SourceRead;
  * @param runId the run
  * @param startedAt when it started
  * @param finishedAt when its report was written
- * @param mode {@code dry-run} (the only mode of this version: actions are planned, never applied)
+ * @param mode {@code report}, {@code plan} or {@code apply}, with {@code , dry run} when {@code --dry-run} forced
+ * no change
  * @param version idsync's version
  * @param sources how each source was read
  * @param byCategory how many findings of each category
@@ -26,12 +30,17 @@ import dev.idsync.domain.SourceRead;
  * @param exitCode the run's exit code
  * @param baselineRun the last complete run the findings were compared with, or {@code null} when there was none
  * @param byChange how many drift findings are new or persisting since the baseline, and how many of its were resolved
+ * @param gates the outcome of each safety gate
+ * @param actionMatrix how many actions of each type ended in each status
  */
 public record RunSummary(String runId, Instant startedAt, Instant finishedAt, String mode, String version,
 		List<SourceRead> sources, Map<Category, Long> byCategory, Map<ActionType, Long> byAction, ExitCode exitCode,
-		@Nullable String baselineRun, Map<FindingHistory.Change, Long> byChange) {
+		@Nullable String baselineRun, Map<FindingHistory.Change, Long> byChange, List<GateResult> gates,
+		Map<ActionType, Map<ActionStatus, Long>> actionMatrix) {
 
 	public RunSummary {
+		gates = List.copyOf(gates);
+		actionMatrix = Map.copyOf(actionMatrix);
 		sources = List.copyOf(sources);
 		byCategory = Map.copyOf(byCategory);
 		byAction = Map.copyOf(byAction);
@@ -42,7 +51,21 @@ public record RunSummary(String runId, Instant startedAt, Instant finishedAt, St
 	public RunSummary(String runId, Instant startedAt, Instant finishedAt, String mode, String version,
 			List<SourceRead> sources, Map<Category, Long> byCategory, Map<ActionType, Long> byAction,
 			ExitCode exitCode) {
-		this(runId, startedAt, finishedAt, mode, version, sources, byCategory, byAction, exitCode, null, Map.of());
+		this(runId, startedAt, finishedAt, mode, version, sources, byCategory, byAction, exitCode, null, Map.of(),
+				List.of(), Map.of());
+	}
+
+	/** How many actions ended in each status. */
+	public Map<ActionStatus, Long> byStatus() {
+		Map<ActionStatus, Long> byStatus = new EnumMap<>(ActionStatus.class);
+		this.actionMatrix.values().forEach((counts) -> counts.forEach((status, n) -> byStatus.merge(status, n,
+				Long::sum)));
+		return byStatus;
+	}
+
+	/** How many actions of a type ended in a status. */
+	public long count(ActionType type, ActionStatus status) {
+		return this.actionMatrix.getOrDefault(type, Map.of()).getOrDefault(status, 0L);
 	}
 
 	/** How many findings the run reported in all. */

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -14,17 +16,21 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.idsync.domain.Action;
+import dev.idsync.domain.ActionStatus;
 import dev.idsync.domain.ActionType;
 import dev.idsync.domain.Category;
 import dev.idsync.domain.Finding;
 import dev.idsync.domain.FindingHistory;
 import dev.idsync.domain.MatchMethod;
 import dev.idsync.domain.PlannedAction;
+import dev.idsync.domain.Precondition;
 
 /**
  * The findings and planned actions of each run: the run's lasting record.
  */
 public final class FindingStore {
+
+	private static final String ACTION = "action_type, phid, username, because, precondition, status, reason";
 
 	private static final String COLUMNS = "f.category, f.username, f.phid, f.identity, f.rule, f.evidence, "
 			+ "f.matched_by, f.first_seen, f.runs_seen, f.since_last";
@@ -137,12 +143,49 @@ public final class FindingStore {
 								FindingHistory.Change.RESOLVED)), runId);
 	}
 
-	/** A run's findings except those of exempt or protected accounts: what planning may act on. */
-	public CloseableIterator<Finding> actionableFindings(String runId) {
-		return new Cursor<>(this.dataSource, "SELECT " + COLUMNS + " FROM finding f WHERE f.run_id = ? "
+	/**
+	 * A run's findings that call for an action, except those of exempt or protected accounts, each with what the
+	 * grace periods and never-touch rules look at.
+	 * @param runId the run
+	 * @param categories the categories that call for an action
+	 */
+	public CloseableIterator<Actionable> actionableFindings(String runId, Set<Category> categories) {
+		String in = categories.stream().map((category) -> "'" + category.name() + "'").sorted()
+			.collect(Collectors.joining(", "));
+		return new Cursor<>(this.dataSource, "SELECT " + COLUMNS + ", a.created_epoch, a.admin, "
+				+ "(SELECT MAX(i.status_since) FROM stage_person_source ps JOIN stage_identity i ON i.run_id = ps.run_id "
+				+ "AND i.source = ps.source AND i.source_id = ps.source_id WHERE ps.run_id = f.run_id "
+				+ "AND ps.person_key = f.identity AND i.lifecycle IN ('SUSPENDED', 'DEPROVISIONED')) AS inactive_since "
+				+ "FROM finding f LEFT JOIN stage_account a ON a.run_id = f.run_id AND a.phid = f.phid "
+				+ "WHERE f.run_id = ? AND f.category IN (" + in + ") "
 				+ "AND NOT EXISTS (SELECT 1 FROM finding e WHERE e.run_id = f.run_id AND e.subject = f.subject "
-				+ "AND e.category = 'EXEMPT') ORDER BY CASE WHEN f.username IS NULL THEN 1 ELSE 0 END, f.username, "
-				+ "f.identity, f.id", (rs, i) -> finding(rs), runId);
+				+ "AND e.category = 'EXEMPT') ORDER BY f.username, f.id", (rs, i) -> {
+					long since = rs.getLong("inactive_since");
+					Instant inactiveSince = rs.wasNull() ? null : Instant.ofEpochSecond(since);
+					long created = rs.getLong("created_epoch");
+					return new Actionable(finding(rs), inactiveSince, rs.wasNull() ? null : Instant.ofEpochSecond(
+							created), rs.getBoolean("admin"));
+				}, runId);
+	}
+
+	/**
+	 * A finding that calls for an action, with what the grace periods and never-touch rules look at.
+	 *
+	 * @param finding the finding
+	 * @param inactiveSince when the identity sources say the person became inactive (the latest such change), if
+	 * they say
+	 * @param accountCreated when the account was created
+	 * @param admin whether the account is a Phorge administrator
+	 */
+	public record Actionable(Finding finding, @Nullable Instant inactiveSince, @Nullable Instant accountCreated,
+			boolean admin) {
+	}
+
+	/** A run's finding of this category about this account, if it has one. */
+	public java.util.Optional<Finding> finding(String runId, String phid, Category category) {
+		return this.jdbc.query("SELECT " + COLUMNS + " FROM finding f WHERE f.run_id = ? AND f.phid = ? AND "
+				+ "f.category = ? ORDER BY f.id FETCH FIRST 1 ROWS ONLY", (rs, i) -> finding(rs), runId, phid,
+				category.name()).stream().findFirst();
 	}
 
 	/** A run's findings: account findings by username, then identity findings by identity. */
@@ -169,29 +212,77 @@ public final class FindingStore {
 		this.jdbc.update("DELETE FROM planned_action WHERE run_id = ?", runId);
 	}
 
-	/** Records planned actions with their status (e.g. not applied because the run is a dry run). */
-	public void insertActions(String runId, List<? extends Action> actions, String status) {
+	/** Records planned actions with their status and its reason. */
+	public void insertActions(String runId, List<? extends PlannedAction> actions) {
 		this.jdbc.batchUpdate("INSERT INTO planned_action (run_id, action_type, phid, username, because, precondition, "
-				+ "status) VALUES (?, ?, ?, ?, ?, ?, ?)", actions, 500, (statement, action) -> {
+				+ "status, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", actions, 500, (statement, planned) -> {
+					Action action = planned.action();
 					statement.setString(1, runId);
 					statement.setString(2, action.type().name());
 					statement.setString(3, action.phid());
 					statement.setString(4, action.username());
 					statement.setString(5, action.because().name());
-					statement.setString(6, action.precondition());
-					statement.setString(7, status);
+					statement.setString(6, action.precondition().name());
+					statement.setString(7, planned.status().name());
+					statement.setString(8, planned.reason());
 				});
 	}
 
 	/** A run's planned actions, by type and username. */
 	public CloseableIterator<PlannedAction> actions(String runId) {
-		return new Cursor<>(this.dataSource, "SELECT action_type, phid, username, because, precondition, status "
-				+ "FROM planned_action WHERE run_id = ? ORDER BY action_type, username", (rs, i) -> new PlannedAction(
-						new Action(ActionType.valueOf(rs.getString("action_type")), rs.getString("phid"),
-								rs.getString("username"), Category.valueOf(rs.getString("because")),
-								rs.getString("precondition")),
-						rs.getString("status")),
-				runId);
+		return new Cursor<>(this.dataSource, "SELECT " + ACTION + " FROM planned_action WHERE run_id = ? "
+				+ "ORDER BY action_type, username", (rs, i) -> plannedAction(rs), runId);
+	}
+
+	/** A run's planned actions with one of these statuses, in the order they were planned. */
+	public List<PlannedAction> actions(String runId, Set<ActionStatus> statuses) {
+		String in = statuses.stream().map((status) -> "'" + status.name() + "'").collect(Collectors.joining(", "));
+		return this.jdbc.query("SELECT " + ACTION + " FROM planned_action WHERE run_id = ? AND status IN (" + in
+				+ ") ORDER BY id", (rs, i) -> plannedAction(rs), runId);
+	}
+
+	/** Records what became of one planned action. */
+	public void settle(String runId, Action action, ActionStatus status, @Nullable String reason) {
+		this.jdbc.update("UPDATE planned_action SET status = ?, reason = ? WHERE run_id = ? AND action_type = ? "
+				+ "AND phid = ?", status.name(), reason, runId, action.type().name(), action.phid());
+	}
+
+	/** Moves every planned action of a run from one status to another, with a reason. */
+	public int promote(String runId, ActionStatus from, ActionStatus to, @Nullable String reason) {
+		return this.jdbc.update("UPDATE planned_action SET status = ?, reason = ? WHERE run_id = ? AND status = ?",
+				to.name(), reason, runId, from.name());
+	}
+
+	/** How many of a run's actions have each type and status. */
+	public Map<ActionType, Map<ActionStatus, Long>> countByTypeAndStatus(String runId) {
+		Map<ActionType, Map<ActionStatus, Long>> counts = new EnumMap<>(ActionType.class);
+		this.jdbc.query("SELECT action_type, status, COUNT(*) AS n FROM planned_action WHERE run_id = ? "
+				+ "GROUP BY action_type, status", (ResultSet rs) -> {
+					counts.computeIfAbsent(ActionType.valueOf(rs.getString("action_type")),
+							(type) -> new EnumMap<>(ActionStatus.class))
+						.put(ActionStatus.valueOf(rs.getString("status")), rs.getLong("n"));
+				}, runId);
+		return counts;
+	}
+
+	/** How many of a run's actions have each status (every status present). */
+	public Map<ActionStatus, Long> countByStatus(String runId) {
+		Map<ActionStatus, Long> counts = new EnumMap<>(ActionStatus.class);
+		for (ActionStatus status : ActionStatus.values()) {
+			counts.put(status, 0L);
+		}
+		this.jdbc.query("SELECT status, COUNT(*) AS n FROM planned_action WHERE run_id = ? GROUP BY status",
+				(ResultSet rs) -> {
+					counts.put(ActionStatus.valueOf(rs.getString("status")), rs.getLong("n"));
+				}, runId);
+		return counts;
+	}
+
+	private static PlannedAction plannedAction(ResultSet rs) throws SQLException {
+		return new PlannedAction(new Action(ActionType.valueOf(rs.getString("action_type")), rs.getString("phid"),
+				rs.getString("username"), Category.valueOf(rs.getString("because")),
+				Precondition.valueOf(rs.getString("precondition"))), ActionStatus.valueOf(rs.getString("status")),
+				rs.getString("reason"));
 	}
 
 	/** How many actions a run planned of each type (every type present). */

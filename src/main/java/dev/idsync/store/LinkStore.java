@@ -102,4 +102,10 @@ public final class LinkStore {
 				+ "ORDER BY source, source_id", (rs, i) -> rs.getString("source") + ":" + rs.getString("source_id"), phid));
 	}
 
+	/** Whether an earlier run linked any identity to an account: if not, this is a first run. */
+	public boolean anyBefore(String runId) {
+		return !this.jdbc.queryForList("SELECT 1 FROM identity_link WHERE linked_run <> ? FETCH FIRST 1 ROWS ONLY",
+				Integer.class, runId).isEmpty();
+	}
+
 }

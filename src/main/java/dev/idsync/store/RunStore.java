@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import dev.idsync.domain.GateResult;
 import dev.idsync.domain.SourceRead;
 
 /**
@@ -67,7 +68,7 @@ public final class RunStore {
 			if (runId.equals(baseline)) {
 				continue;
 			}
-			for (String table : new String[] { "finding", "finding_resolved", "planned_action", "source_read" }) {
+			for (String table : new String[] { "finding", "finding_resolved", "planned_action", "source_read", "run_gate" }) {
 				this.jdbc.update("DELETE FROM " + table + " WHERE run_id = ?", runId);
 			}
 			purged++;
@@ -106,6 +107,54 @@ public final class RunStore {
 		return this.jdbc.query("SELECT sr.items FROM source_read sr JOIN idsync_run r ON r.run_id = sr.run_id "
 				+ "WHERE sr.source = ? AND sr.complete = TRUE AND sr.run_id <> ? ORDER BY r.started_at DESC "
 				+ "FETCH FIRST 1 ROWS ONLY", (rs, i) -> rs.getInt("items"), source, exceptRunId).stream().findFirst();
+	}
+
+	/** Records the outcome of a run's safety gates (a restarted run records them again). */
+	public void recordGates(String runId, List<GateResult> gates) {
+		this.jdbc.update("DELETE FROM run_gate WHERE run_id = ?", runId);
+		for (int i = 0; i < gates.size(); i++) {
+			GateResult gate = gates.get(i);
+			this.jdbc.update("INSERT INTO run_gate (run_id, seq, gate, passed, message) VALUES (?, ?, ?, ?, ?)", runId,
+					i, gate.gate(), gate.passed(), gate.message());
+		}
+	}
+
+	/** The outcome of a run's safety gates, in the order they were evaluated. */
+	public List<GateResult> gates(String runId) {
+		return this.jdbc.query("SELECT gate, passed, message FROM run_gate WHERE run_id = ? ORDER BY seq",
+				(rs, i) -> new GateResult(rs.getString("gate"), rs.getBoolean("passed"), rs.getString("message")),
+				runId);
+	}
+
+	/** Records a written plan's content hash and lifetime, so that an edited plan is refused. */
+	public void recordPlan(String runId, String hash, Instant created, Instant expires) {
+		this.jdbc.update("DELETE FROM remediation_plan WHERE run_id = ?", runId);
+		this.jdbc.update("INSERT INTO remediation_plan (run_id, content_hash, created_at, expires_at) VALUES "
+				+ "(?, ?, ?, ?)", runId, hash, Timestamp.from(created), Timestamp.from(expires));
+	}
+
+	/** The hash recorded for a run's written plan, if it wrote one. */
+	public Optional<String> planHash(String runId) {
+		return this.jdbc.query("SELECT content_hash FROM remediation_plan WHERE run_id = ?",
+				(rs, i) -> rs.getString("content_hash"), runId).stream().findFirst();
+	}
+
+	/** When a run's written plan was applied, if it was. */
+	public Optional<Instant> planApplied(String runId) {
+		return this.jdbc.query("SELECT applied_at FROM remediation_plan WHERE run_id = ? AND applied_at IS NOT NULL",
+				(rs, i) -> rs.getTimestamp("applied_at").toInstant(), runId).stream().findFirst();
+	}
+
+	/** Records that a run's written plan was applied. */
+	public void planApplied(String runId, Instant at) {
+		this.jdbc.update("UPDATE remediation_plan SET applied_at = ? WHERE run_id = ?", Timestamp.from(at), runId);
+	}
+
+	/** A run's mode and report folder, if the run is known. */
+	public Optional<String[]> modeAndReportDir(String runId) {
+		return this.jdbc.query("SELECT mode, report_dir FROM idsync_run WHERE run_id = ?",
+				(rs, i) -> new String[] { rs.getString("mode"), rs.getString("report_dir") }, runId).stream()
+			.findFirst();
 	}
 
 }

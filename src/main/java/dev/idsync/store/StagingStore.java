@@ -531,6 +531,23 @@ public final class StagingStore {
 		return new Grouped<>(rows, (row) -> row.account().phid()).map(StagingStore::accountCase);
 	}
 
+	/** How many human accounts Phorge has this run: the base of the blast-radius percentages. */
+	public long humanAccounts(String runId) {
+		Long count = this.jdbc.queryForObject("SELECT COUNT(*) FROM stage_account WHERE run_id = ? AND kind = 'HUMAN'",
+				Long.class, runId);
+		return (count != null) ? count : 0;
+	}
+
+	/**
+	 * Forgets that idsync disabled an account that is enabled this run: someone enabled it since, so idsync no longer
+	 * owns its state and will not re-enable it later.
+	 * @return how many provenance records were dropped
+	 */
+	public int dropStaleProvenance(String runId) {
+		return this.jdbc.update("DELETE FROM account_provenance WHERE phid IN (SELECT a.phid FROM stage_account a "
+				+ "WHERE a.run_id = ? AND a.disabled = FALSE)", runId);
+	}
+
 	/** Every person with whether any account was matched to them, by key. */
 	public CloseableIterator<PersonCase> personCases(String runId) {
 		return new Cursor<>(this.dataSource, "SELECT " + PERSON + ", EXISTS (SELECT 1 FROM stage_match m WHERE "

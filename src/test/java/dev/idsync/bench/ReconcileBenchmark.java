@@ -42,7 +42,9 @@ import dev.idsync.domain.BotOwnership;
 import dev.idsync.domain.Category;
 import dev.idsync.domain.Completeness;
 import dev.idsync.domain.Exemption;
+import dev.idsync.domain.ActionStatus;
 import dev.idsync.domain.Finding;
+import dev.idsync.domain.PlannedAction;
 import dev.idsync.domain.FindingHistory;
 import dev.idsync.domain.IdentityRecord;
 import dev.idsync.domain.ManualMapping;
@@ -316,9 +318,11 @@ public final class ReconcileBenchmark {
 			this.findings.deleteActions(runId);
 			return 0;
 		});
-		try (CloseableIterator<Finding> actionable = this.findings.actionableFindings(runId)) {
-			return chunked(actionable, (finding) -> Planner.plan(finding).stream().toList(),
-					(actions) -> this.findings.insertActions(runId, actions, "NOT_APPLIED_DRY_RUN"));
+		try (CloseableIterator<FindingStore.Actionable> actionable = this.findings.actionableFindings(runId,
+				Planner.ACTING)) {
+			return chunked(actionable, (item) -> Planner.plan(item.finding()).stream()
+				.map((action) -> new PlannedAction(action, ActionStatus.WOULD_APPLY, null)).toList(),
+					(actions) -> this.findings.insertActions(runId, actions));
 		}
 	}
 

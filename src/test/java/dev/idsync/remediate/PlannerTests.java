@@ -9,6 +9,7 @@ import dev.idsync.domain.ActionType;
 import dev.idsync.domain.Category;
 import dev.idsync.domain.Confidence;
 import dev.idsync.domain.Finding;
+import dev.idsync.domain.Precondition;
 import dev.idsync.domain.MatchMethod;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,7 +45,7 @@ class PlannerTests {
 	void planWhenOrphanDisables() {
 		Action action = Planner.plan(finding(Category.ORPHAN, null)).orElseThrow();
 		assertThat(action.type()).isEqualTo(ActionType.DISABLE);
-		assertThat(action.precondition()).contains("enabled");
+		assertThat(action.precondition()).isEqualTo(Precondition.ENABLED);
 		assertThat(action.because()).isEqualTo(Category.ORPHAN);
 	}
 
@@ -91,7 +92,7 @@ class PlannerTests {
 		assertThat(action.type()).isEqualTo(ActionType.REVOKE_TOKENS);
 		assertThat(action.because()).isEqualTo(Category.LEAVER_HAS_TOKENS);
 		assertThat(action.phid()).isEqualTo("PHID-USER-bob");
-		assertThat(action.precondition()).startsWith("account is disabled");
+		assertThat(action.precondition()).isEqualTo(Precondition.DISABLED_WITH_TOKENS);
 	}
 
 	@Test

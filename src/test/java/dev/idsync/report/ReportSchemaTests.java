@@ -23,7 +23,10 @@ import dev.idsync.domain.Action;
 import dev.idsync.domain.ActionType;
 import dev.idsync.domain.Category;
 import dev.idsync.domain.ExitCode;
+import dev.idsync.domain.ActionStatus;
 import dev.idsync.domain.Finding;
+import dev.idsync.domain.GateResult;
+import dev.idsync.domain.Precondition;
 import dev.idsync.domain.FindingHistory;
 import dev.idsync.domain.MatchMethod;
 import dev.idsync.domain.PlannedAction;
@@ -92,15 +95,19 @@ public class ReportSchemaTests {
 				new Finding(Category.JOINER_NO_ACCOUNT, null, null, "new@example.com", "rule", List.of("okta: new"),
 						null, new FindingHistory(now, 1, FindingHistory.Change.NEW)));
 		List<PlannedAction> actions = List.of(new PlannedAction(new Action(ActionType.DISABLE, "PHID-USER-1", "bob",
-				Category.LEAVER_ACTIVE, "account is enabled"), "NOT_APPLIED_DRY_RUN"));
+				Category.LEAVER_ACTIVE, Precondition.ENABLED), ActionStatus.HELD_GATE, "stopped by the safety gate "
+						+ "blast-radius:DISABLE"));
 		List<Finding> resolved = List.of(new Finding(Category.ORPHAN, "ghost", "PHID-USER-9", null,
 				"no longer reported", List.of(), null, new FindingHistory(now, 3, FindingHistory.Change.RESOLVED)));
-		RunSummary summary = new RunSummary("20261130T020000Z-abcd", now, now.plusSeconds(9), "dry-run", "test",
+		RunSummary summary = new RunSummary("20261130T020000Z-abcd", now, now.plusSeconds(9), "apply, dry run", "test",
 				List.of(new SourceRead("okta", 1, 3, 0, 0, 12, true, null, List.of())),
 				Map.of(Category.LEAVER_ACTIVE, 1L, Category.TOKEN_STALE, 1L, Category.JOINER_NO_ACCOUNT, 1L),
 				Map.of(ActionType.DISABLE, 1L), ExitCode.DRIFT, "20261129T020000Z-0000",
 				Map.of(FindingHistory.Change.NEW, 1L, FindingHistory.Change.PERSISTING, 2L,
-						FindingHistory.Change.RESOLVED, 1L));
+						FindingHistory.Change.RESOLVED, 1L),
+				List.of(new GateResult("completeness", true, "every source was read completely"),
+						new GateResult("blast-radius:DISABLE", false, "11 DISABLE called for: over the limit")),
+				Map.of(ActionType.DISABLE, Map.of(ActionStatus.HELD_GATE, 1L)));
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 
 		// when

@@ -1,0 +1,94 @@
+package dev.idsync.batch;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+import dev.idsync.domain.Action;
+import dev.idsync.domain.ActionStatus;
+import dev.idsync.domain.LiveAccount;
+import dev.idsync.domain.PlannedAction;
+import dev.idsync.remediate.AccountAdmin;
+import dev.idsync.remediate.Applier;
+import dev.idsync.remediate.Pacer;
+import dev.idsync.store.FindingStore;
+import dev.idsync.store.JournalStore;
+
+/**
+ * Applies the run's pending actions (apply mode, or {@code idsync apply}), after settling whatever a crash left
+ * half-done. Each action is re-checked against the account as Phorge has it now, journalled before and after, and
+ * recorded at once, outside any chunk transaction, so that a crash loses nothing. The first failure stops the step:
+ * restarting the run goes on from there, and nothing is applied twice.
+ */
+final class ApplyActionsTasklet implements Tasklet {
+
+	private static final Set<ActionStatus> TO_APPLY = Set.of(ActionStatus.PENDING, ActionStatus.FAILED);
+
+	private final FindingStore findings;
+
+	private final JournalStore journal;
+
+	private final AccountAdmin admin;
+
+	private final Pacer pacer;
+
+	ApplyActionsTasklet(FindingStore findings, JournalStore journal, AccountAdmin admin, Pacer pacer) {
+		this.findings = findings;
+		this.journal = journal;
+		this.admin = admin;
+		this.pacer = pacer;
+	}
+
+	@Override
+	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+		if (!RunParameters.applies(contribution.getStepExecution().getJobParameters())) {
+			return RepeatStatus.FINISHED;
+		}
+		String runId = RunParameters.runId(contribution.getStepExecution());
+		Applier applier = new Applier(this.admin, this.journal, this.pacer);
+		for (Applier.Settled settled : applier.recover()) {
+			if (settled.status() == ActionStatus.APPLIED) {
+				this.findings.settle(settled.runId(), settled.action(), ActionStatus.APPLIED, settled.reason());
+			}
+		}
+		List<PlannedAction> pending = this.findings.actions(runId, TO_APPLY);
+		int applied = 0;
+		for (PlannedAction planned : pending) {
+			Action action = planned.action();
+			Optional<ActionStatus> earlier = this.journal.settled(runId, action);
+			if (earlier.isPresent()) {
+				this.findings.settle(runId, action, earlier.get(), "settled before a restart (journal)");
+				continue;
+			}
+			LiveAccount live = this.admin.live(List.of(action.phid())).get(action.phid());
+			Applier.Settled settled = applier.apply(runId, action, live);
+			this.findings.settle(runId, action, settled.status(), settled.reason());
+			if (settled.stops()) {
+				throw new ApplyStoppedException(runId, action, settled.reason(), applied);
+			}
+			applied += (settled.status() == ActionStatus.APPLIED) ? 1 : 0;
+			contribution.incrementWriteCount(1);
+		}
+		return RepeatStatus.FINISHED;
+	}
+
+	/** Applying stopped at a failure; the run can be restarted from here. */
+	static final class ApplyStoppedException extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		ApplyStoppedException(String runId, Action action, String reason, int applied) {
+			super("applying stopped at " + action.type() + " @" + action.username() + ": " + reason + ". " + applied
+					+ " actions were applied before it, each journalled; nothing after it was tried. Once Phorge "
+					+ "answers again, 'idsync run --restart " + runId + "' (or 'idsync apply' of the same plan) applies "
+					+ "the rest, none twice");
+		}
+
+	}
+
+}

@@ -1,0 +1,62 @@
+package dev.idsync.batch;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.idsync.domain.Account;
+import dev.idsync.domain.LiveAccount;
+import dev.idsync.remediate.AccountAdmin;
+import dev.idsync.source.phorge.AccountChange;
+import dev.idsync.source.phorge.Conduit;
+import dev.idsync.store.JournalStore;
+
+/**
+ * Remediation's writes to Phorge through Conduit ({@code user.edit}), with idsync's provenance from its journal.
+ * Token revocation needs write access to Phorge's database, which this version does not take: such actions are
+ * planned as manual and never reach here.
+ */
+final class PhorgeAccountAdmin implements AccountAdmin {
+
+	private final Conduit conduit;
+
+	private final JournalStore journal;
+
+	PhorgeAccountAdmin(Conduit conduit, JournalStore journal) {
+		this.conduit = conduit;
+		this.journal = journal;
+	}
+
+	@Override
+	public Map<String, LiveAccount> live(Collection<String> phids) {
+		Map<String, LiveAccount> live = new LinkedHashMap<>();
+		this.conduit.accountsByPhid(phids).forEach((phid, account) -> live.put(phid, live(account)));
+		return live;
+	}
+
+	@Override
+	public LiveAccount setDisabled(String phid, boolean disabled) {
+		return after(this.conduit.setDisabled(phid, disabled));
+	}
+
+	@Override
+	public LiveAccount setApproved(String phid, boolean approved) {
+		return after(this.conduit.setApproved(phid, approved));
+	}
+
+	@Override
+	public LiveAccount revokeTokens(String phid) {
+		throw new UnsupportedOperationException("idsync has no write access to Phorge's conduit_token table; "
+				+ "revoke the tokens of " + phid + " with 'bin/auth revoke --type conduit'");
+	}
+
+	private LiveAccount after(AccountChange change) {
+		return live(change.after());
+	}
+
+	private LiveAccount live(Account account) {
+		return new LiveAccount(account.phid(), account.username(), account.disabled(), account.approved(),
+				account.disabled() && this.journal.disabledByIdsync(account.phid()), null);
+	}
+
+}
