@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 /**
  * Where a file source keeps each of idsync's fields ({@code idsync.files[].columns}): CSV header names (matched
@@ -20,11 +21,14 @@ import org.jspecify.annotations.Nullable;
  * is active
  * @param employeeId a column holding the HR employee id, which links one person's records across sources
  * @param username a column holding the person's Phorge username, a hint for matching accounts
+ * @param statusSince a column holding when the person's status last changed, an ISO-8601 instant
+ * ({@code 2026-09-01T08:30:00Z}) or date ({@code 2026-09-01}, the start of that day in UTC)
  */
 public record FileColumns(String id, String email, @Nullable String emails, @Nullable String name,
 		@Nullable String firstName, @Nullable String lastName, @Nullable String status, @Nullable String employeeId,
-		@Nullable String username) {
+		@Nullable String username, @Nullable String statusSince) {
 
+	@ConstructorBinding
 	public FileColumns {
 		id = require("id", id, "the person's immutable id, e.g. employee_number");
 		email = require("email", email, "the person's primary email address, e.g. work_email");
@@ -35,6 +39,14 @@ public record FileColumns(String id, String email, @Nullable String emails, @Nul
 		status = optional(status);
 		employeeId = optional(employeeId);
 		username = optional(username);
+		statusSince = optional(statusSince);
+	}
+
+	/** The columns of a file that does not say since when each person's status holds. */
+	public FileColumns(String id, String email, @Nullable String emails, @Nullable String name,
+			@Nullable String firstName, @Nullable String lastName, @Nullable String status, @Nullable String employeeId,
+			@Nullable String username) {
+		this(id, email, emails, name, firstName, lastName, status, employeeId, username, null);
 	}
 
 	/**
@@ -52,6 +64,7 @@ public record FileColumns(String id, String email, @Nullable String emails, @Nul
 		put(mapped, "status", this.status);
 		put(mapped, "employee-id", this.employeeId);
 		put(mapped, "username", this.username);
+		put(mapped, "status-since", this.statusSince);
 		return mapped;
 	}
 

@@ -1,5 +1,6 @@
 package dev.idsync.domain;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
@@ -17,10 +18,12 @@ import org.jspecify.annotations.Nullable;
  * @param rawStatus the source's own status word, kept as evidence (e.g. {@code DEPROVISIONED}, {@code archived})
  * @param employeeId the HR employee id, when the source is configured to read one (a merge key across sources)
  * @param usernameHint the person's Phorge username as the source records it (e.g. a custom profile attribute)
+ * @param statusSince when the source says the person's status last changed (e.g. Okta's {@code statusChanged}, or
+ * Google's {@code deletionTime} for a deleted user), or {@code null} when the source does not say
  */
 public record SourceIdentity(String source, String sourceId, String primaryEmail, List<String> emails,
 		String displayName, Lifecycle lifecycle, String rawStatus, @Nullable String employeeId,
-		@Nullable String usernameHint) {
+		@Nullable String usernameHint, @Nullable Instant statusSince) {
 
 	public SourceIdentity {
 		primaryEmail = normalizeEmail(primaryEmail);
@@ -32,7 +35,13 @@ public record SourceIdentity(String source, String sourceId, String primaryEmail
 		usernameHint = blankToNull(usernameHint);
 	}
 
-	/** A record without an employee id or username hint. */
+	/** A record that does not say since when its status holds. */
+	public SourceIdentity(String source, String sourceId, String primaryEmail, List<String> emails, String displayName,
+			Lifecycle lifecycle, String rawStatus, @Nullable String employeeId, @Nullable String usernameHint) {
+		this(source, sourceId, primaryEmail, emails, displayName, lifecycle, rawStatus, employeeId, usernameHint, null);
+	}
+
+	/** A record without an employee id, username hint or status time. */
 	public SourceIdentity(String source, String sourceId, String primaryEmail, List<String> emails, String displayName,
 			Lifecycle lifecycle, String rawStatus) {
 		this(source, sourceId, primaryEmail, emails, displayName, lifecycle, rawStatus, null, null);

@@ -21,6 +21,12 @@ final class IdpPeople {
 
 	private static final String DOMAIN = "example.com";
 
+	/** A planted leaver left at least this many days before the generator's "now". */
+	static final int LEFT_AT_LEAST_DAYS = 30;
+
+	/** Days before the generator's "now" that Google's leavers were deleted (or when created, if later). */
+	static final int GOOGLE_DELETED_DAYS = 45;
+
 	private final Random random;
 
 	private final Names names;
@@ -129,6 +135,11 @@ final class IdpPeople {
 		return this.oktaAdmins;
 	}
 
+	/**
+	 * An Okta user. A leaver's status changed at least {@link #LEFT_AT_LEAST_DAYS} days before the generator's "now",
+	 * and they have not signed in since; the dates still take exactly the random numbers they always took, so that a
+	 * seed plants the same organisation.
+	 */
 	private OktaSimUser oktaUser(Planted planted, State state, Instant created) {
 		Human human = planted.human();
 		String status = state.oktaStatus(this.random);
@@ -137,6 +148,10 @@ final class IdpPeople {
 		Instant changed = created.plusSeconds(86_400L * this.random.nextInt(20));
 		Instant lastLogin = started ? Instant.ofEpochSecond(OrgGenerator.EPOCH - this.random.nextInt(2_000_000))
 				: null;
+		if (state.inactive()) {
+			changed = earliest(changed, Instant.ofEpochSecond(OrgGenerator.EPOCH - 86_400L * LEFT_AT_LEAST_DAYS));
+			lastLogin = (lastLogin != null) ? earliest(lastLogin, changed) : null;
+		}
 		String login = (this.random.nextInt(20) == 0) ? capitalized(human) : human.email();
 		return new OktaSimUser(this.ids.okta(), status, created, staged ? null : created.plusSeconds(3_600),
 				staged ? null : changed, lastLogin, changed, login, login, planted.secondEmail(), human.first(),
@@ -147,12 +162,19 @@ final class IdpPeople {
 		Human human = planted.human();
 		boolean suspended = state.googleSuspended() && (state == State.SPLIT || this.random.nextBoolean());
 		boolean archived = state.googleSuspended() && !suspended;
-		Instant deleted = (state == State.DEPROVISIONED) ? Instant.ofEpochSecond(OrgGenerator.EPOCH - 86_400L * 3)
-				: null;
+		Instant deletedAt = Instant.ofEpochSecond(OrgGenerator.EPOCH - 86_400L * GOOGLE_DELETED_DAYS);
+		Instant deleted = (state == State.DEPROVISIONED) ? (created.isAfter(deletedAt) ? created : deletedAt) : null;
 		Instant lastLogin = (this.random.nextInt(20) == 0) ? null
 				: Instant.ofEpochSecond(OrgGenerator.EPOCH - this.random.nextInt(2_000_000));
+		if (deleted != null && lastLogin != null) {
+			lastLogin = earliest(lastLogin, deleted);
+		}
 		return new GoogleSimUser(this.ids.google(), human.email(), human.first(), human.last(), suspended, archived,
 				false, lastLogin, created, deleted, planted.aliases(), "/Engineering", planted.employeeId());
+	}
+
+	private static Instant earliest(Instant a, Instant b) {
+		return a.isBefore(b) ? a : b;
 	}
 
 	private static Map<String, String> attributes(Planted planted) {

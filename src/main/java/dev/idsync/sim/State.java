@@ -32,6 +32,11 @@ enum State {
 		};
 	}
 
+	/** Whether the person has left: suspended or deprovisioned everywhere. */
+	boolean inactive() {
+		return this == SUSPENDED || this == DEPROVISIONED;
+	}
+
 	boolean googleSuspended() {
 		return this == SUSPENDED || this == SPLIT;
 	}

@@ -3,6 +3,7 @@ package dev.idsync.store;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -110,8 +111,8 @@ public final class StagingStore {
 	/** Stages identities read from a source, keyed for merging as {@code policy} says. */
 	public void insertIdentities(String runId, List<? extends SourceIdentity> identities, MergePolicy policy) {
 		this.jdbc.batchUpdate("INSERT INTO stage_identity (run_id, source, source_id, merge_key, person_key, emails, "
-				+ "display_name, lifecycle, raw_status, employee_id, username_hint, external_key) "
-				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+				+ "display_name, lifecycle, raw_status, employee_id, username_hint, external_key, status_since) "
+				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 				identities, 500, (statement, identity) -> {
 					statement.setString(1, runId);
 					statement.setString(2, identity.source());
@@ -125,6 +126,8 @@ public final class StagingStore {
 					statement.setString(10, identity.employeeId());
 					statement.setString(11, identity.usernameHint());
 					statement.setString(12, externalKey(identity));
+					statement.setObject(13, (identity.statusSince() != null)
+							? identity.statusSince().getEpochSecond() : null, Types.BIGINT);
 				});
 	}
 
@@ -211,8 +214,9 @@ public final class StagingStore {
 		parameters.add(runId);
 		Cursor<Keyed> rows = new Cursor<>(this.dataSource,
 				"SELECT i.merge_key, i.source, i.source_id, i.person_key, i.emails, i.display_name, i.lifecycle, "
-						+ "i.raw_status, i.employee_id, i.username_hint, " + entitled + " AS entitled, " + admin
-						+ " AS admin FROM stage_identity i WHERE i.run_id = ? ORDER BY i.merge_key, i.source, i.source_id",
+						+ "i.raw_status, i.employee_id, i.username_hint, i.status_since, " + entitled + " AS entitled, "
+						+ admin + " AS admin FROM stage_identity i WHERE i.run_id = ? ORDER BY i.merge_key, i.source, "
+						+ "i.source_id",
 				(rs, i) -> new Keyed(rs.getString("merge_key"), new IdentityRecord(identity(rs), rs.getBoolean("entitled"),
 						nullableBoolean(rs, "admin"))),
 				parameters.toArray());
@@ -619,7 +623,12 @@ public final class StagingStore {
 		return new SourceIdentity(rs.getString("source"), rs.getString("source_id"), rs.getString("person_key"),
 				List.of(rs.getString("emails").split(" ")), rs.getString("display_name"),
 				Lifecycle.valueOf(rs.getString("lifecycle")), rs.getString("raw_status"), rs.getString("employee_id"),
-				rs.getString("username_hint"));
+				rs.getString("username_hint"), epochSeconds(rs, "status_since"));
+	}
+
+	private static @Nullable Instant epochSeconds(ResultSet rs, String column) throws SQLException {
+		long seconds = rs.getLong(column);
+		return rs.wasNull() ? null : Instant.ofEpochSecond(seconds);
 	}
 
 	private static String truncate(String text, int max) {

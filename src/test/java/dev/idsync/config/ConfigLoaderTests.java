@@ -53,6 +53,7 @@ class ConfigLoaderTests {
 		assertThat(properties.files()).singleElement().satisfies((file) -> {
 			assertThat(file.name()).isEqualTo("hr");
 			assertThat(file.columns().employeeId()).isEqualTo("employee_number");
+			assertThat(file.columns().statusSince()).isEqualTo("status_changed");
 		});
 		assertThat(properties.identitySources()).containsExactly("okta", "google", "hr");
 		assertThat(properties.completeness().maxDropCount()).isEqualTo(50);

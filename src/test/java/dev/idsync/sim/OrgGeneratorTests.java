@@ -226,6 +226,30 @@ class OrgGeneratorTests {
 		assertThat(staleBots).isBetween((bots - 1) / 2 - 1, (bots - 1) / 2 + 1);
 	}
 
+	@ParameterizedTest
+	@ValueSource(longs = { 1, 42, 20261129 })
+	void generatePlantsLeaversWhoLeftAtLeastThirtyDaysAgoAndHaveNotSignedInSince(long seed) {
+		SyntheticOrg org = OrgGenerator.generate(seed, 2000);
+		Instant monthAgo = Instant.ofEpochSecond(OrgGenerator.EPOCH - 30 * 86_400L);
+		List<OktaSimUser> oktaLeavers = org.oktaUsers().stream()
+			.filter((u) -> u.status().equals("SUSPENDED") || u.status().equals("DEPROVISIONED"))
+			.toList();
+		assertThat(oktaLeavers).hasSizeGreaterThan(40).allSatisfy((u) -> {
+			assertThat(u.statusChanged()).isBeforeOrEqualTo(monthAgo).isAfterOrEqualTo(u.created());
+			assertThat(u.lastLogin()).satisfiesAnyOf((login) -> assertThat(login).isNull(),
+					(login) -> assertThat(login).isBeforeOrEqualTo(u.statusChanged()));
+		});
+		List<GoogleSimUser> googleLeavers = org.googleUsers().stream().filter(GoogleSimUser::deleted).toList();
+		assertThat(googleLeavers).isNotEmpty().allSatisfy((u) -> {
+			assertThat(u.deletionTime()).isBeforeOrEqualTo(monthAgo).isAfterOrEqualTo(u.creationTime());
+			assertThat(u.lastLoginTime()).satisfiesAnyOf((login) -> assertThat(login).isNull(),
+					(login) -> assertThat(login).isBeforeOrEqualTo(u.deletionTime()));
+		});
+		// people who have not left keep their recent sign-ins
+		assertThat(org.oktaUsers()).filteredOn((u) -> u.status().equals("ACTIVE"))
+			.anyMatch((u) -> u.lastLogin() != null && u.lastLogin().isAfter(monthAgo));
+	}
+
 	@Test
 	void phorgeTokensAtMovesEveryDateToTheSimulatorsStart() {
 		SyntheticOrg org = OrgGenerator.generate(1, 200);

@@ -274,6 +274,28 @@ class ReconciliationStoreTests {
 		assertThat(count(store, "run-3")).isOne();
 	}
 
+	@ParameterizedTest
+	@MethodSource("databases")
+	void stagedIdentitiesKeepWhenTheirStatusChanged(String database) {
+		// given one leaver whose source dates the change, and one whose source does not
+		Store store = store(database);
+		Instant left = Instant.parse("2026-09-01T08:30:00Z");
+		SourceIdentity dated = new SourceIdentity("okta", "00u1", "anna@example.com", List.of("anna@example.com"),
+				"Anna Berg", Lifecycle.SUSPENDED, "SUSPENDED", null, null, left);
+		SourceIdentity undated = google("1002", "ben@example.com", "Ben Cho", true);
+
+		// when
+		store.staging.insertIdentities("run-1", List.of(dated, undated), MergePolicy.byEmail());
+
+		// then the staged records read back as they were read
+		List<SourceIdentity> staged = new ArrayList<>();
+		try (CloseableIterator<List<IdentityRecord>> groups = store.staging.identitiesByPerson("run-1", Set.of())) {
+			groups.forEachRemaining((group) -> group.forEach((record) -> staged.add(record.identity())));
+		}
+		assertThat(staged).containsExactlyInAnyOrder(dated, undated);
+		assertThat(staged).extracting(SourceIdentity::statusSince).containsExactlyInAnyOrder(left, null);
+	}
+
 	private static long count(Store store, String run) {
 		return store.findings.countByCategory(run).values().stream().mapToLong(Long::longValue).sum();
 	}

@@ -1,5 +1,10 @@
 package dev.idsync.source.file;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -55,11 +60,29 @@ final class PersonMapper {
 		List<String> emails = emails(row, issues);
 		String rawStatus = (this.columns.status() != null) ? value(row, this.columns.status()) : LISTED;
 		Lifecycle lifecycle = lifecycle(rawStatus, issues);
+		Instant statusSince = statusSince(row, issues);
 		if (!issues.isEmpty() || id == null || rawStatus == null || lifecycle == null) {
 			return new Problem(row.line(), String.join("; ", issues));
 		}
 		return new FilePerson(id, emails.get(0), emails, displayName(row, emails.get(0)), lifecycle, rawStatus,
-				optional(row, this.columns.employeeId()), optional(row, this.columns.username()));
+				optional(row, this.columns.employeeId()), optional(row, this.columns.username()), statusSince);
+	}
+
+	/** An ISO-8601 instant, or a date taken as the start of that day in UTC. */
+	private @Nullable Instant statusSince(Row.Values row, List<String> issues) {
+		String text = optional(row, this.columns.statusSince());
+		if (text == null) {
+			return null;
+		}
+		try {
+			return text.contains("T") ? OffsetDateTime.parse(text).toInstant()
+					: LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
+		}
+		catch (DateTimeParseException ex) {
+			issues.add("status-since '" + text + "' (column '" + this.columns.statusSince() + "') is neither an "
+					+ "ISO-8601 instant (2026-09-01T08:30:00Z) nor a date (2026-09-01); fix it in the export");
+			return null;
+		}
 	}
 
 	private List<String> emails(Row.Values row, List<String> issues) {

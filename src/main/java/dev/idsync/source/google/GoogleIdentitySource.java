@@ -1,6 +1,7 @@
 package dev.idsync.source.google;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -85,7 +86,7 @@ final class GoogleIdentitySource implements IdentitySource {
 				: user.getPrimaryEmail();
 		String status = status(user);
 		return new SourceIdentity("google", user.getId(), user.getPrimaryEmail(), List.copyOf(emails), name,
-				lifecycle(status), describe(status, user), employeeId(user), null);
+				lifecycle(status), describe(status, user), employeeId(user), null, statusSince(user));
 	}
 
 	private @Nullable String employeeId(User user) {
@@ -108,6 +109,11 @@ final class GoogleIdentitySource implements IdentitySource {
 			});
 		}
 		return maps;
+	}
+
+	/** When a deleted user was deleted: Google says nothing of when a user was suspended or archived. */
+	private static @Nullable Instant statusSince(User user) {
+		return (user.getDeletionTime() != null) ? Instant.ofEpochMilli(user.getDeletionTime().getValue()) : null;
 	}
 
 	/** The status as evidence: when a deleted user was deleted, and whether someone never logged in. */

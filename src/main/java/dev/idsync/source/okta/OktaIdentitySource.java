@@ -85,7 +85,8 @@ final class OktaIdentitySource implements IdentitySource {
 				OktaStatuses.lifecycle(user.getStatus()), status,
 				OktaAttributes.get(profile, this.properties.employeeIdAttribute()),
 				(this.properties.usernameAttribute() != null)
-						? OktaAttributes.get(profile, this.properties.usernameAttribute()) : null);
+						? OktaAttributes.get(profile, this.properties.usernameAttribute()) : null,
+				(user.getStatusChanged() != null) ? user.getStatusChanged().toInstant() : null);
 	}
 
 	private static String displayName(UserProfile profile) {

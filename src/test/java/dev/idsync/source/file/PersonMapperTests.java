@@ -1,6 +1,7 @@
 package dev.idsync.source.file;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -24,7 +25,7 @@ class PersonMapperTests {
 		Outcome outcome = this.mapper.map(row(Map.of("id", "W1", "email", "A@X.org", "aliases", "a@y.org;A@x.org",
 				"name", " Ann Lee ", "status", "ON_LEAVE", "employee", " E1 ", "login", "alee")), 3);
 		assertThat(outcome).isEqualTo(new FilePerson("W1", "A@X.org", List.of("A@X.org", "a@y.org", "A@x.org"),
-				"Ann Lee", Lifecycle.SUSPENDED, "ON_LEAVE", "E1", "alee"));
+				"Ann Lee", Lifecycle.SUSPENDED, "ON_LEAVE", "E1", "alee", null));
 		assertThat(((FilePerson) outcome).identity("hr").emails()).containsExactly("a@x.org", "a@y.org");
 	}
 
@@ -33,7 +34,25 @@ class PersonMapperTests {
 		Outcome outcome = this.mapper.map(row(Map.of("id", "W1", "email", "a@x.org", "first", "Ann", "status",
 				"active", "employee", " ", "login", "")), 3);
 		assertThat(outcome).isEqualTo(new FilePerson("W1", "a@x.org", List.of("a@x.org"), "Ann", Lifecycle.ACTIVE,
-				"active", null, null));
+				"active", null, null, null));
+	}
+
+	@Test
+	void mapReadsStatusSinceAsAnInstantOrAsTheStartOfADayInUtc() {
+		PersonMapper mapper = new PersonMapper(FileSources.properties(Path.of("hr.csv"),
+				new FileColumns("id", "email", null, null, null, null, null, null, null, "since")));
+		assertThat(mapper.map(row(Map.of("id", "W1", "email", "a@x.org", "since", "2026-09-01T10:30:00+02:00")), 3))
+			.extracting((outcome) -> ((FilePerson) outcome).identity("hr").statusSince())
+			.isEqualTo(Instant.parse("2026-09-01T08:30:00Z"));
+		assertThat(mapper.map(row(Map.of("id", "W1", "email", "a@x.org", "since", " 2026-09-01 ")), 3))
+			.extracting((outcome) -> ((FilePerson) outcome).statusSince())
+			.isEqualTo(Instant.parse("2026-09-01T00:00:00Z"));
+		assertThat(mapper.map(row(Map.of("id", "W1", "email", "a@x.org")), 3))
+			.extracting((outcome) -> ((FilePerson) outcome).statusSince())
+			.isNull();
+		assertThat(mapper.map(row(Map.of("id", "W1", "email", "a@x.org", "since", "01/09/2026")), 3))
+			.isEqualTo(new Problem(3, "status-since '01/09/2026' (column 'since') is neither an ISO-8601 instant "
+					+ "(2026-09-01T08:30:00Z) nor a date (2026-09-01); fix it in the export"));
 	}
 
 	@Test

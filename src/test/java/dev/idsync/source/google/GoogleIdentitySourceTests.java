@@ -37,10 +37,14 @@ class GoogleIdentitySourceTests {
 						: (user.suspended() || user.archived()) ? Lifecycle.SUSPENDED : Lifecycle.ACTIVE;
 				assertThat(identity.lifecycle()).as(identity.sourceId()).isEqualTo(expected);
 				assertThat(identity.emails()).containsAll(user.aliases());
+				// Google dates a deletion, but not a suspension or an archiving
+				assertThat(identity.statusSince()).as(identity.sourceId()).isEqualTo(user.deletionTime());
 			}
 			assertThat(read).anyMatch((identity) -> identity.rawStatus().startsWith("archived"))
 				.anyMatch((identity) -> identity.rawStatus().matches("deleted \\d{4}-\\d\\d-\\d\\dT.*"))
-				.anyMatch((identity) -> identity.rawStatus().equals("active (never logged in)"));
+				.anyMatch((identity) -> identity.rawStatus().equals("active (never logged in)"))
+				.anyMatch((identity) -> identity.lifecycle() == Lifecycle.DEPROVISIONED
+						&& identity.statusSince() != null);
 		}
 	}
 

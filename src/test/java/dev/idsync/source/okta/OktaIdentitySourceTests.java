@@ -45,6 +45,20 @@ class OktaIdentitySourceTests {
 	}
 
 	@Test
+	void readsWhenEachUsersStatusChanged() {
+		SyntheticOrg org = OrgGenerator.generate(5, 1000);
+		try (OktaSimServer okta = new OktaSimServer(org.oktaUsers(), org.oktaToken(), Clock.systemUTC(), 0)) {
+			Map<String, SourceIdentity> read = PagedSources.readAll(source(okta, org.oktaToken())).stream()
+				.collect(Collectors.toMap(SourceIdentity::sourceId, (identity) -> identity));
+			for (OktaSimUser user : org.oktaUsers()) {
+				assertThat(read.get(user.id()).statusSince()).as(user.id()).isEqualTo(user.statusChanged());
+			}
+			assertThat(read.values()).anyMatch((identity) -> identity.statusSince() == null)
+				.anyMatch((identity) -> identity.lifecycle().isInactive() && identity.statusSince() != null);
+		}
+	}
+
+	@Test
 	void emptyOrgStillListsDeprovisionedUsers() {
 		OktaSimUser gone = new OktaSimUser("00uGONE0000000000001", "DEPROVISIONED", Instant.EPOCH, Instant.EPOCH,
 				Instant.EPOCH, null, Instant.EPOCH, "gone@example.com", "gone@example.com", null, "Gone", "Person",
