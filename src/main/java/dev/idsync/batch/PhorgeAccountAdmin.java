@@ -4,15 +4,19 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.idsync.domain.Account;
 import dev.idsync.domain.LiveAccount;
 import dev.idsync.remediate.AccountAdmin;
+import dev.idsync.source.PhorgeDatabase;
 import dev.idsync.source.phorge.AccountChange;
 import dev.idsync.source.phorge.Conduit;
 import dev.idsync.store.JournalStore;
 
 /**
- * Remediation's writes to Phorge through Conduit ({@code user.edit}), with idsync's provenance from its journal.
+ * Remediation's writes to Phorge through Conduit ({@code user.edit}), with idsync's provenance from its journal and,
+ * when idsync reads it, Phorge's own log of who disabled each account.
  * Token revocation needs write access to Phorge's database, which this version does not take: such actions are
  * planned as manual and never reach here.
  */
@@ -22,9 +26,14 @@ final class PhorgeAccountAdmin implements AccountAdmin {
 
 	private final JournalStore journal;
 
-	PhorgeAccountAdmin(Conduit conduit, JournalStore journal) {
+	private final @Nullable PhorgeDatabase database;
+
+	private @Nullable String self;
+
+	PhorgeAccountAdmin(Conduit conduit, JournalStore journal, @Nullable PhorgeDatabase database) {
 		this.conduit = conduit;
 		this.journal = journal;
+		this.database = database;
 	}
 
 	@Override
@@ -56,7 +65,23 @@ final class PhorgeAccountAdmin implements AccountAdmin {
 
 	private LiveAccount live(Account account) {
 		return new LiveAccount(account.phid(), account.username(), account.disabled(), account.approved(),
-				account.disabled() && this.journal.disabledByIdsync(account.phid()), null);
+				account.disabled() && disabledByIdsync(account.phid()), null);
+	}
+
+	/** idsync's journal says so, or Phorge's own log names idsync's bot as the one who last disabled the account. */
+	private boolean disabledByIdsync(String phid) {
+		if (this.journal.disabledByIdsync(phid)) {
+			return true;
+		}
+		if (this.database == null) {
+			return false;
+		}
+		if (this.self == null) {
+			this.self = this.conduit.whoami().phid();
+		}
+		return this.database.lastDisable(phid)
+			.filter((last) -> last.disabled() && last.authorPhid().equals(this.self))
+			.isPresent();
 	}
 
 }

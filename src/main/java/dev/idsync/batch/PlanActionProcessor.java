@@ -13,11 +13,13 @@ import dev.idsync.domain.Action;
 import dev.idsync.domain.ActionStatus;
 import dev.idsync.domain.PlannedAction;
 import dev.idsync.remediate.ActionContext;
+import dev.idsync.remediate.Capabilities;
 import dev.idsync.remediate.Hold;
 import dev.idsync.remediate.Holds;
 import dev.idsync.remediate.Planner;
 import dev.idsync.remediate.RemediationPolicy;
 import dev.idsync.source.phorge.Conduit;
+import dev.idsync.source.phorge.Whoami;
 import dev.idsync.store.FindingStore;
 
 /**
@@ -37,6 +39,8 @@ final class PlanActionProcessor implements ItemProcessor<FindingStore.Actionable
 
 	private @Nullable String self;
 
+	private Capabilities capabilities = new Capabilities(false, false);
+
 	PlanActionProcessor(RemediationPolicy policy, Conduit conduit, Clock clock) {
 		this.policy = policy;
 		this.conduit = conduit;
@@ -48,7 +52,10 @@ final class PlanActionProcessor implements ItemProcessor<FindingStore.Actionable
 	public void beforeStep(StepExecution stepExecution) {
 		this.now = this.clock.instant();
 		// idsync never acts on its own bot: one user.whoami per run says which account that is
-		this.self = this.conduit.whoami().phid();
+		Whoami whoami = this.conduit.whoami();
+		this.self = whoami.phid();
+		// token revocation needs write access to Phorge's database, which this version does not take
+		this.capabilities = new Capabilities(whoami.admin(), false);
 	}
 
 	@Override
@@ -61,7 +68,7 @@ final class PlanActionProcessor implements ItemProcessor<FindingStore.Actionable
 		ActionContext context = new ActionContext(action, item.finding().history(), item.inactiveSince(),
 				(item.accountCreated() != null) ? item.accountCreated() : Instant.EPOCH, item.admin(),
 				action.phid().equals(this.self));
-		Optional<Hold> hold = Holds.of(context, this.policy, this.now, false);
+		Optional<Hold> hold = Holds.of(context, this.policy, this.now, this.capabilities);
 		return hold.map((held) -> new PlannedAction(action, held.status(), held.reason()))
 			.orElseGet(() -> new PlannedAction(action, ActionStatus.WOULD_APPLY, null));
 	}

@@ -39,8 +39,8 @@ class RemediationJobConfiguration {
 	}
 
 	@Bean
-	AccountAdmin accountAdmin(Conduit conduit, JournalStore journalStore) {
-		return new PhorgeAccountAdmin(conduit, journalStore);
+	AccountAdmin accountAdmin(Conduit conduit, JournalStore journalStore, PhorgeDatabaseReads phorgeDatabaseReads) {
+		return new PhorgeAccountAdmin(conduit, journalStore, phorgeDatabaseReads.database());
 	}
 
 	@Bean

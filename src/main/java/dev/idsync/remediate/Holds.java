@@ -24,11 +24,11 @@ public final class Holds {
 	 * @param context the action and what the rules look at
 	 * @param policy the policy
 	 * @param now the run's time
-	 * @param canRevokeTokens whether idsync can revoke API tokens itself (write access to Phorge's database)
+	 * @param capabilities what idsync's bot may do in Phorge
 	 * @return the hold, or nothing when only the run's gates stand between the action and Phorge
 	 */
 	public static Optional<Hold> of(ActionContext context, RemediationPolicy policy, Instant now,
-			boolean canRevokeTokens) {
+			Capabilities capabilities) {
 		ActionType type = context.action().type();
 		if (type == ActionType.FLAG_FOR_REVIEW) {
 			return hold(ActionStatus.FOR_REVIEW, "a human decides; idsync changes nothing");
@@ -40,7 +40,12 @@ public final class Holds {
 			return hold(ActionStatus.NEVER_TOUCHED, "a Phorge administrator: idsync acts on administrators only "
 					+ "with idsync.remediation.allow-admins: true");
 		}
-		if (type == ActionType.REVOKE_TOKENS && !canRevokeTokens) {
+		if (type == ActionType.APPROVE && !capabilities.canApprove()) {
+			return hold(ActionStatus.MANUAL, "only Phorge administrators approve accounts and idsync's bot is none: "
+					+ "approve @" + context.action().username() + " under People › Approval Queue, or make the bot an "
+					+ "administrator");
+		}
+		if (type == ActionType.REVOKE_TOKENS && !capabilities.canRevokeTokens()) {
 			return hold(ActionStatus.MANUAL, "idsync has no write access to Phorge's conduit_token table: revoke them "
 					+ "with 'bin/auth revoke --type conduit --from @" + context.action().username() + " --force' on the "
 					+ "Phorge host, or terminate each under Settings › Conduit API Tokens");

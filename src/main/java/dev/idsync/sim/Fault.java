@@ -4,11 +4,14 @@ import java.util.Set;
 
 /**
  * One injected fault: {@code SOURCE:KIND[:PAGE][:once]}, e.g. {@code okta:http500:3} or {@code google:truncate:2:once},
- * or {@code phorge-db:down}, which makes Phorge's database unreachable for the whole run.
+ * or {@code phorge-db:down}, which makes Phorge's database unreachable for the whole run, or
+ * {@code conduit-write:KIND:N}, which fails Conduit's writes ({@code user.edit}, {@code user.disable},
+ * {@code user.enable}) from the N-th on, as a Phorge that goes down in the middle of idsync's apply.
  *
- * @param source {@code okta}, {@code google}, {@code conduit} or {@code phorge-db}
+ * @param source {@code okta}, {@code google}, {@code conduit}, {@code conduit-write} or {@code phorge-db}
  * @param kind what goes wrong
- * @param page the page of a listing that fails, counting from 1 (each listing or filter pass counts on its own)
+ * @param page the page of a listing that fails, counting from 1 (each listing or filter pass counts on its own); for
+ * {@code conduit-write}, the first write that fails
  * @param once whether the page fails only the first time it is asked (retries then recover), else every time
  */
 public record Fault(String source, FaultKind kind, int page, boolean once) {
@@ -16,7 +19,10 @@ public record Fault(String source, FaultKind kind, int page, boolean once) {
 	/** Phorge's database, which serves no pages: it is either there or {@link FaultKind#DOWN}. */
 	static final String PHORGE_DB = "phorge-db";
 
-	private static final Set<String> SOURCES = Set.of("okta", "google", "conduit", PHORGE_DB);
+	/** Conduit's writes, which fail from the page-th on. */
+	static final String CONDUIT_WRITE = "conduit-write";
+
+	private static final Set<String> SOURCES = Set.of("okta", "google", "conduit", CONDUIT_WRITE, PHORGE_DB);
 
 	public Fault {
 		if (source.equals(PHORGE_DB) != (kind == FaultKind.DOWN)) {
@@ -38,8 +44,8 @@ public record Fault(String source, FaultKind kind, int page, boolean once) {
 					+ "e.g. okta:http500:3");
 		}
 		if (!SOURCES.contains(parts[0])) {
-			throw new IllegalArgumentException("--fault '" + spec + "': the source must be okta, google, conduit or "
-					+ "phorge-db");
+			throw new IllegalArgumentException("--fault '" + spec + "': the source must be okta, google, conduit, "
+					+ "conduit-write or phorge-db");
 		}
 		if (parts[0].equals(PHORGE_DB) != parts[1].equals("down")) {
 			throw new IllegalArgumentException("--fault '" + spec + "': Phorge's database knows only one fault, "

@@ -15,6 +15,8 @@ public final class Faults {
 	/** The indexes of the {@code once} faults already used (by position: two identical specs fail twice). */
 	private final Set<Integer> spent = new HashSet<>();
 
+	private boolean healed;
+
 	public Faults(List<Fault> faults) {
 		this.faults = List.copyOf(faults);
 	}
@@ -31,7 +33,7 @@ public final class Faults {
 	 * @return the fault's kind, or empty to answer normally
 	 */
 	public synchronized Optional<FaultKind> take(String source, int page) {
-		for (int i = 0; i < this.faults.size(); i++) {
+		for (int i = 0; i < this.faults.size() && !this.healed; i++) {
 			Fault fault = this.faults.get(i);
 			if (fault.source().equals(source) && fault.page() == page && !this.spent.contains(i)) {
 				if (fault.once()) {
@@ -41,6 +43,28 @@ public final class Faults {
 			}
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * The fault to inject on the {@code n}-th request of a source that fails from a given request on (e.g. Conduit's
+	 * writes), if any; a {@code once} fault is used up by this call.
+	 */
+	public synchronized Optional<FaultKind> takeFrom(String source, int n) {
+		for (int i = 0; i < this.faults.size() && !this.healed; i++) {
+			Fault fault = this.faults.get(i);
+			if (fault.source().equals(source) && fault.page() <= n && !this.spent.contains(i)) {
+				if (fault.once()) {
+					this.spent.add(i);
+				}
+				return Optional.of(fault.kind());
+			}
+		}
+		return Optional.empty();
+	}
+
+	/** Stops injecting every fault from now on: the services recover, as after an outage. */
+	public synchronized void heal() {
+		this.healed = true;
 	}
 
 	/** Whether {@code source} is {@link FaultKind#DOWN} for the whole run. */

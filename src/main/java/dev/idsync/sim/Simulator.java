@@ -56,8 +56,11 @@ public final class Simulator implements AutoCloseable {
 
 	private final ConduitSimServer conduit;
 
+	private final Faults faults;
+
 	private Simulator(SyntheticOrg org, SimPorts ports, Clock clock, Faults faults, int oktaUsersPerMinute) {
 		this.org = org;
+		this.faults = faults;
 		this.started = clock.instant();
 		List<PhorgeToken> tokens = org.phorgeTokensAt(this.started);
 		this.okta = new OktaSimServer(org.okta(), clock, ports.okta(), faults, oktaUsersPerMinute);
@@ -93,6 +96,11 @@ public final class Simulator implements AutoCloseable {
 	public static Simulator start(SyntheticOrg org, SimPorts ports, Clock clock, Faults faults,
 			int oktaUsersPerMinute) {
 		return new Simulator(org, ports, clock, faults, oktaUsersPerMinute);
+	}
+
+	/** The injected faults: {@link Faults#heal()} ends an outage. */
+	public Faults faults() {
+		return this.faults;
 	}
 
 	/** The Okta server, for its counters. */

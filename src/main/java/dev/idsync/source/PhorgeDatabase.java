@@ -1,6 +1,7 @@
 package dev.idsync.source;
 
 import java.util.List;
+import java.util.Optional;
 
 import dev.idsync.domain.AccountDisable;
 import dev.idsync.domain.AccountEmail;
@@ -31,6 +32,14 @@ public interface PhorgeDatabase extends AutoCloseable {
 	 * Phorge applied them: an account's last entry says who put it in its current state.
 	 */
 	PagedSource<AccountDisable> disables();
+
+	/**
+	 * Who made an account's latest disable or enable ({@code user_transaction}), read now: idsync re-enables an
+	 * account only while its own bot is the one who last disabled it.
+	 * @param phid the account
+	 * @return the author's PHID and whether that transaction disabled the account, or empty when nobody ever did
+	 */
+	Optional<AccountDisable> lastDisable(String phid);
 
 	/**
 	 * Checks that the database answers and that each table idsync reads is readable, for {@code idsync doctor}.

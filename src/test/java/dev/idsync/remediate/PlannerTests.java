@@ -77,7 +77,7 @@ class PlannerTests {
 			assertThat(action.because()).isEqualTo(Category.REENABLE_CANDIDATE);
 		}
 		assertThat(Planner.plan(finding(Category.REENABLE_CANDIDATE, MatchMethod.EMAIL)).orElseThrow().precondition())
-			.isEqualTo("account is disabled, by idsync");
+			.isEqualTo(Precondition.DISABLED_BY_IDSYNC);
 	}
 
 	@Test

@@ -78,6 +78,14 @@ public class ReportSchemaTests {
 		List<String> actions = new ArrayList<>();
 		schema.path("$defs").path("actionType").path("enum").forEach((type) -> actions.add(type.asString()));
 		assertThat(actions).containsExactlyElementsOf(Arrays.stream(ActionType.values()).map(Enum::name).toList());
+		List<String> statuses = new ArrayList<>();
+		schema.path("$defs").path("actionStatus").path("oneOf").forEach((s) -> statuses.add(s.path("const").asString()));
+		assertThat(statuses).containsExactlyElementsOf(Arrays.stream(ActionStatus.values()).map(Enum::name).toList());
+		List<String> preconditions = new ArrayList<>();
+		schema.path("$defs").path("precondition").path("oneOf").forEach((p) -> preconditions.add(p.path("const")
+			.asString() + " = " + p.path("description").asString()));
+		assertThat(preconditions).containsExactlyElementsOf(Arrays.stream(Precondition.values())
+			.map((precondition) -> precondition.name() + " = " + precondition.text()).toList());
 		List<String> methods = new ArrayList<>();
 		schema.path("$defs").path("matchMethod").path("oneOf").forEach((m) -> methods.add(m.path("const").asString()));
 		assertThat(methods).containsExactlyElementsOf(Arrays.stream(MatchMethod.values()).map(Enum::name).toList());

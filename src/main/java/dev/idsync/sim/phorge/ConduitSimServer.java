@@ -43,6 +43,11 @@ public final class ConduitSimServer extends SimServer {
 
 	private final Faults faults;
 
+	/** Conduit's methods that change users: {@code conduit-write} faults fail them from the N-th on. */
+	private static final Set<String> WRITES = Set.of("user.edit", "user.disable", "user.enable");
+
+	private final java.util.concurrent.atomic.AtomicInteger writes = new java.util.concurrent.atomic.AtomicInteger();
+
 	private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
 
 	/**
@@ -132,12 +137,15 @@ public final class ConduitSimServer extends SimServer {
 		List<Map.Entry<String, String>> query = exchange.query();
 		String contentType = exchange.header("Content-Type");
 		Map<String, @Nullable Object> data = PhpRequestData.of(post(exchange, contentType), query);
-		FaultKind fault = this.faults.take("conduit", conduit.searchPage(method, contentType, data)).orElse(null);
+		FaultKind fault = WRITES.contains(method)
+				? this.faults.takeFrom("conduit-write", this.writes.incrementAndGet()).orElse(null)
+				: this.faults.take("conduit", conduit.searchPage(method, contentType, data)).orElse(null);
 		if (fault == FaultKind.SLOW) {
 			pause();
 		}
 		else if (fault != null) {
-			misbehave(exchange, fault, conduit.call(method, contentType, data));
+			// only a cut answer has been produced, and the call made (a write then takes effect and its answer is lost)
+			misbehave(exchange, fault, () -> conduit.call(method, contentType, data));
 			return;
 		}
 		String body = conduit.call(method, contentType, data);
@@ -145,12 +153,12 @@ public final class ConduitSimServer extends SimServer {
 	}
 
 	/** Phorge's failures as a client sees them: PHP's 500 page, its rate limiter's text, a cut or broken body. */
-	private static void misbehave(SimExchange exchange, FaultKind fault, String normal) {
+	private static void misbehave(SimExchange exchange, FaultKind fault, java.util.function.Supplier<String> normal) {
 		switch (fault) {
 			case HTTP500 -> exchange.respond(500, "text/html; charset=UTF-8",
 					"<html><body><h1>Unhandled Exception</h1></body></html>");
 			case TRUNCATE -> exchange.respondTruncated(200, "application/json",
-					normal.getBytes(StandardCharsets.UTF_8));
+					normal.get().getBytes(StandardCharsets.UTF_8));
 			case EMPTY -> exchange.respond(200, "application/json", EMPTY_SEARCH.getBytes(StandardCharsets.UTF_8),
 					HEADERS, true);
 			case BADJSON -> exchange.respond(200, "application/json", "{\"result\":{\"data\":[{\"id\":");

@@ -7,6 +7,7 @@ import java.sql.SQLDataException;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
@@ -115,6 +116,25 @@ final class JdbcPhorgeDatabase implements PhorgeDatabase {
 		return source("phorge-db:disables", USER_TRANSACTION, sql, (row) -> new AccountDisable(
 				text(row, "objectPHID"), text(row, "authorPHID"), jsonBoolean(row, "newValue"),
 				row.getLong("dateCreated")));
+	}
+
+	@Override
+	public Optional<AccountDisable> lastDisable(String phid) {
+		String sql = "SELECT `t`.`objectPHID`, `t`.`authorPHID`, `t`.`newValue`, `t`.`dateCreated` FROM "
+				+ USER_TRANSACTION.sql(this.prefix) + " `t` WHERE `t`.`transactionType` = '" + DISABLE_TRANSACTION
+				+ "' AND `t`.`objectPHID` = ? ORDER BY `t`.`dateCreated` DESC, `t`.`id` DESC LIMIT 1";
+		try (Connection connection = this.pool.open();
+				PreparedStatement statement = this.pool.prepare(connection, sql)) {
+			statement.setString(1, phid);
+			try (ResultSet row = statement.executeQuery()) {
+				return row.next() ? Optional.of(new AccountDisable(text(row, "objectPHID"), text(row, "authorPHID"),
+						jsonBoolean(row, "newValue"), row.getLong("dateCreated"))) : Optional.empty();
+			}
+		}
+		catch (SQLException ex) {
+			throw new PhorgeDatabaseException(USER_TRANSACTION.displayName(this.prefix), "cannot read who last "
+					+ "disabled " + phid + ": " + this.pool.describe(ex), ex);
+		}
 	}
 
 	/**

@@ -1,0 +1,91 @@
+package dev.idsync.remediate;
+
+import java.util.List;
+import java.util.Map;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+
+import dev.idsync.domain.ActionType;
+import dev.idsync.domain.Completeness;
+import dev.idsync.domain.GateResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The run-level safety gates.
+ */
+class GatesTests {
+
+	private static final RemediationPolicy POLICY = RemediationPolicy.defaults();
+
+	private static final RunFacts NORMAL = new RunFacts(Completeness.complete(), false, 2_000, "var/reports/r/report.json");
+
+	@Test
+	void gatesWhenEverythingIsWithinTheLimitsPass() {
+		List<GateResult> gates = Gates.evaluate(NORMAL, Map.of(ActionType.DISABLE, 10L), Map.of(), POLICY);
+
+		assertThat(Gates.passed(gates)).isTrue();
+		assertThat(gates).extracting(GateResult::gate).containsExactly("completeness", "first-run",
+				"blast-radius:DISABLE", "blast-radius:ENABLE", "blast-radius:REVOKE_TOKENS", "blast-radius:APPROVE");
+	}
+
+	@Test
+	void gatesWhenMassDepartureCountHeldActionsTooAndSayHowToAllowIt() {
+		List<GateResult> gates = Gates.evaluate(NORMAL, Map.of(ActionType.DISABLE, 600L),
+				Map.of(ActionType.DISABLE, 590L), POLICY);
+
+		GateResult disable = gates.get(2);
+		assertThat(disable.passed()).isFalse();
+		assertThat(disable.message()).contains("600 DISABLE called for (590 of them held by grace periods)")
+			.contains("the limit is 10 or 2 % of 2000 human accounts (10)").contains("Nothing is changed")
+			.contains("var/reports/r/report.json").contains("--allow-mass-change 600");
+		assertThat(Gates.passed(Gates.evaluate(NORMAL, Map.of(ActionType.DISABLE, 600L), Map.of(),
+				POLICY.allowingMassChange(600)))).isTrue();
+		assertThat(Gates.passed(Gates.evaluate(NORMAL, Map.of(ActionType.DISABLE, 600L), Map.of(),
+				POLICY.allowingMassChange(599)))).isFalse();
+	}
+
+	@Test
+	void gatesWhenPopulationIsSmallThePercentageIsTheLimit() {
+		RunFacts small = new RunFacts(Completeness.complete(), false, 200, "r");
+
+		assertThat(Gates.passed(Gates.evaluate(small, Map.of(ActionType.DISABLE, 4L), Map.of(), POLICY))).isTrue();
+		assertThat(Gates.passed(Gates.evaluate(small, Map.of(ActionType.DISABLE, 5L), Map.of(), POLICY))).isFalse();
+	}
+
+	@Test
+	void gatesWhenASourceIsIncompleteStopEverything() {
+		RunFacts incomplete = new RunFacts(new Completeness(false, true, List.of("okta: HTTP 500 on page 2")), false,
+				2_000, "r");
+
+		List<GateResult> gates = Gates.evaluate(incomplete, Map.of(ActionType.DISABLE, 1L), Map.of(), POLICY);
+
+		assertThat(gates.get(0).passed()).isFalse();
+		assertThat(gates.get(0).message()).contains("okta: HTTP 500 on page 2");
+	}
+
+	@Test
+	void gatesWhenFirstRunAreReportOnlyUnlessAllowed() {
+		RunFacts first = new RunFacts(Completeness.complete(), true, 2_000, "r");
+
+		assertThat(Gates.evaluate(first, Map.of(), Map.of(), POLICY).get(1).message()).contains("--allow-first-run");
+		assertThat(Gates.passed(Gates.evaluate(first, Map.of(), Map.of(), POLICY))).isFalse();
+		assertThat(Gates.passed(Gates.evaluate(first, Map.of(), Map.of(), POLICY.allowingFirstRun()))).isTrue();
+	}
+
+	@Property
+	void gatesNeverLetMoreThanTheLimitThrough(@ForAll @IntRange(min = 0, max = 100_000) int population,
+			@ForAll @IntRange(min = 0, max = 5_000) int disables, @ForAll @IntRange(min = 0, max = 5_000) int held) {
+		RunFacts facts = new RunFacts(Completeness.complete(), false, population, "r");
+		long called = (long) disables + held;
+
+		boolean passed = Gates.passed(Gates.evaluate(facts, Map.of(ActionType.DISABLE, called),
+				Map.of(ActionType.DISABLE, (long) held), POLICY));
+
+		assertThat(passed).isEqualTo(called <= Math.min(10, population * 2 / 100));
+	}
+
+}
