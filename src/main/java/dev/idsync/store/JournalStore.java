@@ -41,16 +41,21 @@ public final class JournalStore implements Journal {
 
 	private final Clock clock;
 
+	private final boolean h2;
+
 	public JournalStore(DataSource dataSource, Clock clock) {
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.own = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 		this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.clock = clock;
+		this.h2 = "H2".equals(this.jdbc.execute((java.sql.Connection connection) -> connection.getMetaData()
+			.getDatabaseProductName()));
 	}
 
 	@Override
 	public long intent(String runId, Action action, LiveAccount before, @Nullable Long undoes) {
 		Long id = this.own.execute((status) -> insert(runId, action, "INTENT", before.describe(), null, undoes));
+		flush();
 		return (id != null) ? id : -1;
 	}
 
@@ -64,6 +69,7 @@ public final class JournalStore implements Journal {
 				provenance(entry);
 			}
 		});
+		flush();
 	}
 
 	@Override
@@ -71,6 +77,7 @@ public final class JournalStore implements Journal {
 			@Nullable Long undoes) {
 		this.own.execute((tx) -> insert(runId, action, ActionStatus.SKIPPED.name(),
 				(now != null) ? now.describe() : "no such account", reason, undoes));
+		flush();
 	}
 
 	@Override
@@ -135,6 +142,16 @@ public final class JournalStore implements Journal {
 		}, key);
 		Number id = key.getKey();
 		return (id != null) ? id.longValue() : -1L;
+	}
+
+	/**
+	 * H2 writes commits to its file up to half a second later: a killed process would lose the intent of a write it
+	 * already made. PostgreSQL's commit is durable when it returns.
+	 */
+	private void flush() {
+		if (this.h2) {
+			this.jdbc.execute("CHECKPOINT");
+		}
 	}
 
 	/** After an applied disable idsync owns the account's disabled state; after an enable it no longer does. */
