@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
 import dev.idsync.domain.ExitCode;
+import dev.idsync.domain.Mode;
 import dev.idsync.sim.Fault;
 import dev.idsync.sim.Faults;
 import dev.idsync.sim.OrgGenerator;
@@ -39,9 +40,9 @@ class FaultsFunctionalTests {
 	Path dir;
 
 	static Stream<String> persistentFaults() {
-		return Stream.of("okta", "google", "conduit")
+		return Stream.concat(Stream.of("okta", "google", "conduit")
 			.flatMap((source) -> Stream.of("http500", "truncate", "empty", "badjson", "ratelimit")
-				.map((kind) -> source + ":" + kind + ":1"));
+				.map((kind) -> source + ":" + kind + ":1")), Stream.of("okta:http500:2", "conduit:truncate:3"));
 	}
 
 	static Stream<String> passingFaults() {
@@ -55,8 +56,9 @@ class FaultsFunctionalTests {
 	void persistentFaultLeavesItsSourceIncompleteAndConcludesNoAbsence(String fault) throws Exception {
 		// given
 		try (Simulator simulator = start(fault)) {
-			// when
-			RunResult result = NightlySync.run(settings(simulator), "fault", this.dir.resolve("reports"));
+			// when idsync runs in apply mode with every other gate opened
+			RunResult result = NightlySync.run(settings(simulator), "fault", this.dir.resolve("reports"),
+					new RunOptions(Mode.APPLY, false, 100_000, true, null));
 			// then
 			assertThat(result.exitCode()).isEqualTo(ExitCode.ERROR);
 			JsonNode report = SimulatedRun.report(result);
@@ -68,6 +70,11 @@ class FaultsFunctionalTests {
 					CONCLUDED_FROM_ABSENCE);
 			assertThat(report.path("actions").findValuesAsString("type")).doesNotContain("DISABLE");
 			assertThat(report.path("summary").path("byCategory").path("UNVERIFIED").asInt()).isPositive();
+			// then nothing is written: the completeness gate holds every action back
+			assertThat(simulator.conduitCalls("user.edit")).isZero();
+			assertThat(report.path("actions").findValuesAsString("status")).doesNotContain("APPLIED", "PENDING",
+					"WOULD_APPLY");
+			assertThat(report.path("gates").get(0).path("passed").asBoolean()).isFalse();
 		}
 	}
 

@@ -157,7 +157,8 @@ class IdsyncCliTests {
 		assertThat(execute("--help")).isZero();
 		assertThat(this.out.toString()).contains("run", "demo", "sim", "0  the run completed and found no drift",
 				"2  the run completed and found drift", "3  a safety gate stopped actions");
-		for (String command : new String[] { "run", "doctor", "mapping", "exemption", "demo", "sim" }) {
+		for (String command : new String[] { "run", "plan", "apply", "undo", "doctor", "mapping", "exemption", "demo",
+				"sim" }) {
 			this.out.getBuffer().setLength(0);
 			assertThat(execute(command, "--help")).isZero();
 			assertThat(this.out.toString()).startsWith("Usage: idsync " + command);
@@ -165,6 +166,63 @@ class IdsyncCliTests {
 		this.out.getBuffer().setLength(0);
 		assertThat(execute("sim", "serve", "--help")).isZero();
 		assertThat(this.out.toString()).contains("--config-out", "--truth-out", "--people", "--seed");
+	}
+
+	@Test
+	void planReviewApplyUndoFromTheCommandLineWithTheExitCodesOfTheReadme() throws IOException {
+		try (Simulator simulator = Simulator.start(OrgGenerator.generate(7, 400), SimPorts.ephemeral(),
+				Clock.systemUTC())) {
+			// given a first night in report mode, which links identities to accounts
+			Path config = this.dir.resolve("c.yml");
+			simulator.writeConfig(config);
+			Files.writeString(config, storeIn(this.dir) + "  remediation:\n    writes-per-minute: 60000\n",
+					java.nio.file.StandardOpenOption.APPEND);
+			String reports = this.dir.resolve("r").toString();
+			assertThat(execute("run", "--config", config.toString(), "--report-dir", reports)).isEqualTo(2);
+
+			// when apply mode meets more disables than the default limit (10 or 2 %)
+			this.out.getBuffer().setLength(0);
+			int gated = execute("run", "--config", config.toString(), "--mode", "apply", "--report-dir", reports);
+
+			// then nothing is changed, exit 3, and the console says how to allow it
+			assertThat(gated).as(this.out.toString() + this.err).isEqualTo(3);
+			assertThat(this.out.toString()).contains("SAFETY GATE blast-radius:DISABLE").contains("--allow-mass-change");
+			assertThat(simulator.conduitCalls("user.edit")).isZero();
+
+			// when a plan is written for review, allowing this many changes, and applied
+			Path plan = this.dir.resolve("plan.json");
+			this.out.getBuffer().setLength(0);
+			int planned = execute("plan", "--config", config.toString(), "-o", plan.toString(), "--allow-mass-change",
+					"500", "--report-dir", reports);
+			assertThat(planned).as(this.err.toString()).isEqualTo(2);
+			assertThat(this.out.toString()).contains("Plan: " + plan.toAbsolutePath());
+			String runId = JsonMapper.builder().build().readTree(plan.toFile()).path("runId").asString();
+			int applied = execute("apply", "--config", config.toString(), plan.toString());
+			int again = execute("apply", "--config", config.toString(), plan.toString());
+
+			// then it is applied once, and refused the second time with the reason
+			assertThat(applied).as(this.err.toString()).isEqualTo(2);
+			assertThat(simulator.conduitCalls("user.edit")).isPositive();
+			assertThat(again).isEqualTo(1);
+			assertThat(this.err.toString()).contains("refused to apply").contains("was applied already");
+
+			// and undo reverses it, listing each change
+			this.out.getBuffer().setLength(0);
+			assertThat(execute("undo", "--config", config.toString(), runId)).isZero();
+			assertThat(this.out.toString()).contains("undo of #").contains("APPLIED").contains("Undo of run " + runId);
+			assertThat(execute("run", "--config", config.toString(), "--mode", "yolo")).isEqualTo(1);
+			assertThat(this.err.toString()).contains("--mode: 'yolo' is not a mode");
+		}
+	}
+
+	@Test
+	void runWhenRemediationModeIsWrongStopsNamingTheProperty() throws IOException {
+		Path config = write("idsync:\n  okta:\n    url: https://acme.okta.com\n  phorge:\n    url: https://phorge.example.com\n"
+				+ "  remediation:\n    mode: yolo\n");
+		assertThat(execute("run", "--config", config.toString())).isEqualTo(1);
+		assertThat(this.err.toString()).contains("idsync.remediation.mode: 'yolo' is not a mode. Use report "
+				+ "(default), plan or apply.");
+		assertThatNothingWasWritten();
 	}
 
 	@Test
