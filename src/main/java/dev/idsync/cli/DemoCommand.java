@@ -35,7 +35,8 @@ import dev.idsync.sim.okta.OktaSimServer;
 				+ "what it found and checks the report against the planted truth.",
 				"Uses an embedded H2 store of its own per organisation and access mode (./var/demo/seed-S-people-N-"
 						+ "MODE/), so that running the demo again is the organisation's next night: durable links, "
-						+ "new/persisting findings. Writes the report under --report-dir." },
+						+ "new/persisting findings; a --scenario is another night of the same organisation (e.g. a "
+						+ "mass departure the night after a plain run). Writes the report under --report-dir." },
 		footerHeading = "%nExit codes:%n", footer = { "  0 the demo ran (drift is expected), 1 it failed" })
 final class DemoCommand implements Callable<Integer> {
 
@@ -58,8 +59,8 @@ final class DemoCommand implements Callable<Integer> {
 		try (Simulator simulator = Simulator.start(org, SimPorts.ephemeral(), clock, this.organisation.faults(),
 				OktaSimServer.DEFAULT_USERS_PER_MINUTE)) {
 			command.commandLine().getOut().printf("Simulator: %d Okta users, %d Google users, %d Phorge accounts "
-					+ "(seed %d)%n%n", org.oktaUsers().size(), org.googleUsers().size(), org.phorgeUsers().size(),
-					this.organisation.seed);
+					+ "(%s)%n%n", org.oktaUsers().size(), org.googleUsers().size(), org.phorgeUsers().size(),
+					this.organisation.describe());
 			// the demo configures itself exactly as a user would: a configuration file written by the simulator
 			Path config = work.resolve("demo.yml");
 			simulator.writeConfig(config, this.organisation.access());

@@ -9,11 +9,12 @@ import dev.idsync.sim.Fault;
 import dev.idsync.sim.Faults;
 import dev.idsync.sim.OrgGenerator;
 import dev.idsync.sim.PhorgeAccess;
+import dev.idsync.sim.Scenario;
 import dev.idsync.sim.SyntheticOrg;
 
 /**
- * The options that shape the simulator, shared by {@code demo} and {@code sim serve}: its synthetic organisation,
- * the faults it injects and how the configuration it writes lets idsync read Phorge.
+ * The options that shape the simulator, shared by {@code demo} and {@code sim serve}: its synthetic organisation and
+ * what befalls it, the faults it injects and how the configuration it writes lets idsync read Phorge.
  */
 final class OrgOptions {
 
@@ -32,6 +33,14 @@ final class OrgOptions {
 					+ "attempt fails and retries recover. E.g. --fault okta:http500:3 --fault google:ratelimit:1:once",
 					"--fault phorge-db:down makes Phorge's database unreachable for idsync (Conduit keeps working)." })
 	List<String> faults = new ArrayList<>();
+
+	@Option(names = "--scenario", paramLabel = "plain|mass-departure[:PERCENT]", defaultValue = "plain",
+			description = "What befalls the organisation besides its planted drift (default ${DEFAULT-VALUE}). "
+					+ "mass-departure: PERCENT % (default 30) of the active people with an enabled Phorge account "
+					+ "of their own leave at once as the simulator starts (Okta SUSPENDED, its statusChanged the "
+					+ "start; suspended in Google), their accounts still enabled: the truth holds them as "
+					+ "LEAVER_ACTIVE and the bots they own as BOT_OWNER_LEFT.")
+	String scenario = "plain";
 
 	@Option(names = "--conduit-only",
 			description = "Leaves Phorge's database out of the configuration the simulator writes: idsync reads Phorge "
@@ -52,11 +61,26 @@ final class OrgOptions {
 	}
 
 	/**
+	 * The scenario.
+	 * @throws IllegalArgumentException when it is malformed (the command line reports it, exit 1)
+	 */
+	Scenario scenario() {
+		return Scenario.parse(this.scenario);
+	}
+
+	/**
 	 * Generates the organisation.
-	 * @throws IllegalArgumentException when {@code --people} is too small (the command line reports it, exit 1)
+	 * @throws IllegalArgumentException when {@code --people} is too small or the scenario malformed (the command line
+	 * reports it, exit 1)
 	 */
 	SyntheticOrg generate() {
-		return OrgGenerator.generate(this.seed, this.people);
+		return OrgGenerator.generate(this.seed, this.people, scenario());
+	}
+
+	/** The seed, and the scenario unless it is plain: e.g. {@code seed 42, scenario mass-departure:30}. */
+	String describe() {
+		Scenario scenario = scenario();
+		return "seed " + this.seed + (scenario.plain() ? "" : ", scenario " + scenario);
 	}
 
 }

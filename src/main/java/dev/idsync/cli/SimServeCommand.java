@@ -82,7 +82,7 @@ final class SimServeCommand implements Callable<Integer> {
 			}
 			Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
 			var out = command.commandLine().getOut();
-			out.println("Simulating " + org + " (seed " + this.organisation.seed + ")");
+			out.println("Simulating " + org + " (" + this.organisation.describe() + ")");
 			out.println("  Okta:   " + simulator.oktaUrl());
 			out.println("  Google: " + simulator.googleUrl());
 			out.println("  Phorge: " + simulator.conduitUrl());

@@ -36,6 +36,12 @@ record Draft(String username, String realName, boolean bot, boolean list, boolea
 				this.emails, this.category, this.databaseCategory);
 	}
 
+	/** This account, of {@code category} whichever way idsync reads Phorge. */
+	Draft withCategory(String category) {
+		return new Draft(this.username, this.realName, this.bot, this.list, this.disabled, this.approved, this.admin,
+				this.emails, category, null);
+	}
+
 	/** This account, of {@code category} when idsync reads Phorge's database too. */
 	Draft inDatabase(String category) {
 		return new Draft(this.username, this.realName, this.bot, this.list, this.disabled, this.approved, this.admin,

@@ -3,9 +3,11 @@ package dev.idsync.sim;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -44,6 +46,10 @@ final class IdpPeople {
 	private final List<String> oktaAdmins = new ArrayList<>();
 
 	private final Map<Human, IdpUsers> users = new HashMap<>();
+
+	private final Map<Human, State> states = new HashMap<>();
+
+	private final List<String> departed = new ArrayList<>();
 
 	private int employees;
 
@@ -90,6 +96,37 @@ final class IdpPeople {
 			}
 		}
 		this.users.put(planted.human(), new IdpUsers(oktaUser, googleUser));
+		this.states.put(planted.human(), state);
+	}
+
+	/**
+	 * Makes people leave at once: SUSPENDED in Okta, their status changed at {@code at}, and suspended in Google
+	 * Workspace, which dates no suspension. Their entitlements stay as they were.
+	 */
+	void depart(Set<Human> leaving, Instant at) {
+		Set<String> okta = new HashSet<>();
+		Set<String> google = new HashSet<>();
+		for (Human human : leaving) {
+			IdpUsers was = of(human);
+			OktaSimUser oktaUser = (was.okta() != null) ? suspended(was.okta(), at) : null;
+			GoogleSimUser googleUser = (was.google() != null) ? suspended(was.google()) : null;
+			this.users.put(human, new IdpUsers(oktaUser, googleUser));
+			this.states.put(human, State.SUSPENDED);
+			if (oktaUser != null) {
+				okta.add(oktaUser.id());
+				this.departed.add(oktaUser.id());
+			}
+			if (googleUser != null) {
+				google.add(googleUser.id());
+			}
+		}
+		this.okta.replaceAll((user) -> okta.contains(user.id()) ? suspended(user, at) : user);
+		this.google.replaceAll((user) -> google.contains(user.id()) ? suspended(user) : user);
+	}
+
+	/** The lifecycle a person was planted with (or {@link State#SUSPENDED} once they {@link #depart departed}). */
+	State state(Human human) {
+		return this.states.get(human);
 	}
 
 	/** Puts an Okta person into {@link SyntheticOrg#OKTA_ADMIN_GROUP}. */
@@ -128,6 +165,11 @@ final class IdpPeople {
 	/** The Google users in the Phorge group. */
 	List<String> googleEntitled() {
 		return this.googleEntitled;
+	}
+
+	/** The Okta users who {@link #depart departed} at once. */
+	List<String> departed() {
+		return this.departed;
 	}
 
 	/** The Okta users in the admin group. */
@@ -171,6 +213,18 @@ final class IdpPeople {
 		}
 		return new GoogleSimUser(this.ids.google(), human.email(), human.first(), human.last(), suspended, archived,
 				false, lastLogin, created, deleted, planted.aliases(), "/Engineering", planted.employeeId());
+	}
+
+	private static OktaSimUser suspended(OktaSimUser user, Instant at) {
+		return new OktaSimUser(user.id(), "SUSPENDED", user.created(), user.activated(), at, user.lastLogin(), at,
+				user.login(), user.email(), user.secondEmail(), user.firstName(), user.lastName(),
+				user.customAttributes());
+	}
+
+	private static GoogleSimUser suspended(GoogleSimUser user) {
+		return new GoogleSimUser(user.id(), user.primaryEmail(), user.givenName(), user.familyName(), true, false,
+				user.admin(), user.lastLoginTime(), user.creationTime(), null, user.aliases(), user.orgUnitPath(),
+				user.employeeId());
 	}
 
 	private static Instant earliest(Instant a, Instant b) {

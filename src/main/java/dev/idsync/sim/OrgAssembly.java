@@ -91,7 +91,8 @@ final class OrgAssembly {
 		KeyPair googleKey = Keys.rsa();
 		return new SyntheticOrg(okta(oktaKey), Keys.pem(oktaKey), google(googleKey), Keys.pem(googleKey), enrolled,
 				emails, tokens, Set.of(bot), Map.copyOf(this.planted.botOwners()), conduitToken,
-				truth(shuffled, enrolled), signIns.providers(), links, disables, this.planted.settings(domainAliases));
+				truth(shuffled, enrolled), signIns.providers(), links, disables, this.planted.settings(domainAliases),
+				Set.copyOf(this.people.departed()));
 	}
 
 	/** The planted tokens, in account order, dated relative to the generator's "now". */

@@ -78,13 +78,24 @@ public final class OrgGenerator {
 	 * @return the organisation and its planted truth
 	 */
 	public static SyntheticOrg generate(long seed, int people) {
+		return generate(seed, people, Scenario.PLAIN);
+	}
+
+	/**
+	 * Generates an organisation to which {@code scenario} happens.
+	 * @param seed fixes every name, id, token and choice; the organisation is the plain one's but for the scenario
+	 * @param people how many people the identity providers hold, at least {@link #MIN_PEOPLE}
+	 * @param scenario what befalls the organisation besides its planted drift
+	 * @return the organisation and its truth
+	 */
+	public static SyntheticOrg generate(long seed, int people, Scenario scenario) {
 		if (people < MIN_PEOPLE) {
 			throw new IllegalArgumentException("--people must be at least " + MIN_PEOPLE + " (was " + people + ")");
 		}
-		return new OrgGenerator(seed).plant(people);
+		return new OrgGenerator(seed).plant(people, scenario);
 	}
 
-	private SyntheticOrg plant(int people) {
+	private SyntheticOrg plant(int people, Scenario scenario) {
 		Quotas q = Quotas.of(people);
 		// first, so that nobody planted later bears a candidate's name
 		repeat(q.candidates(), this::plantCandidate);
@@ -126,6 +137,9 @@ public final class OrgGenerator {
 		String idsyncBot = plantBots(q);
 		plantList("ops-list", "Ops Mailing List");
 		plantList("eng-announce", "Engineering Announcements");
+		if (!scenario.plain()) {
+			new MassDeparture(this.seed, scenario.percent()).apply(this.people, this.planted);
+		}
 		return new OrgAssembly(this.seed, this.random, this.ids, this.people, this.planted)
 			.build(idsyncBot, admin().username(), List.of(ALIAS_DOMAIN + "=" + DOMAIN));
 	}

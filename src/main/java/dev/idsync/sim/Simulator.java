@@ -36,8 +36,8 @@ import dev.idsync.sim.phorge.db.PhorgeRows;
  * organisation on loopback. Conduit authenticates tokens from the database's {@code conduit_token} table and writes
  * its edits through to the {@code user} table (and its disables to {@code user_transaction}), so that both always
  * tell the same story. Everything the generator planted is served as planted, except what the job judges by the real
- * clock, which is dated from the simulator's start: the API tokens' creation and termination, and the exemptions'
- * expiry.
+ * clock, which is dated from the simulator's start: the API tokens' creation and termination, the exemptions'
+ * expiry, and a mass departure ({@link Scenario}).
  */
 public final class Simulator implements AutoCloseable {
 
@@ -63,7 +63,7 @@ public final class Simulator implements AutoCloseable {
 		this.faults = faults;
 		this.started = clock.instant();
 		List<PhorgeToken> tokens = org.phorgeTokensAt(this.started);
-		this.okta = new OktaSimServer(org.okta(), clock, ports.okta(), faults, oktaUsersPerMinute);
+		this.okta = new OktaSimServer(org.oktaAt(this.started), clock, ports.okta(), faults, oktaUsersPerMinute);
 		this.google = new GoogleSimServer(org.google(), ports.google(), faults);
 		this.phorgeDatabase = new PhorgeDatabaseSimServer(new PhorgeRows(org.phorgeUsers(), org.phorgeEmails(),
 				tokens, org.phorgeAuthProviders(), org.phorgeExternalAccounts(), org.phorgeTransactions()),

@@ -40,13 +40,15 @@ import dev.idsync.sim.phorge.PhorgeUserTransaction;
  * database shows them
  * @param phorgeTransactions Phorge's {@code user_transaction} rows: who disabled each disabled account
  * @param reconcile the reconciliation settings the truth assumes
+ * @param departures the Okta ids of the people who leave as the simulator starts (a {@link Scenario} mass departure),
+ * planted as leaving at the generator's fixed "now" (see {@link #oktaAt})
  */
 public record SyntheticOrg(OktaSimOrg okta, String oktaPrivateKeyPem, GoogleSimCustomer google,
 		String googlePrivateKeyPem, List<PhorgeUser> phorgeUsers, List<PhorgeEmail> phorgeEmails,
 		List<PhorgeToken> phorgeTokens, Set<String> disablers, Map<String, String> botOwners, String conduitToken,
 		List<TruthEntry> truth, List<PhorgeAuthProvider> phorgeAuthProviders,
 		List<PhorgeExternalAccount> phorgeExternalAccounts, List<PhorgeUserTransaction> phorgeTransactions,
-		ReconcileSettings reconcile) {
+		ReconcileSettings reconcile, Set<String> departures) {
 
 	/** The Okta group whose members are entitled to Phorge. */
 	public static final String OKTA_GROUP = "phorge-users";
@@ -85,6 +87,22 @@ public record SyntheticOrg(OktaSimOrg okta, String oktaPrivateKeyPem, GoogleSimC
 			.toList();
 	}
 
+	/**
+	 * The Okta org for a simulator that starts at {@code start}: whoever leaves in a mass departure has left at
+	 * {@code start} (their {@code statusChanged}), so that the departure is as recent on any day.
+	 */
+	public OktaSimOrg oktaAt(Instant start) {
+		if (this.departures.isEmpty()) {
+			return this.okta;
+		}
+		List<OktaSimUser> users = this.okta.users().stream()
+			.map((user) -> this.departures.contains(user.id()) ? new OktaSimUser(user.id(), user.status(),
+					user.created(), user.activated(), start, user.lastLogin(), start, user.login(), user.email(),
+					user.secondEmail(), user.firstName(), user.lastName(), user.customAttributes()) : user)
+			.toList();
+		return new OktaSimOrg(users, this.okta.groups(), this.okta.apps(), this.okta.apiToken(), this.okta.client());
+	}
+
 	/** The Okta org's users. */
 	public List<OktaSimUser> oktaUsers() {
 		return this.okta.users();
@@ -108,7 +126,8 @@ public record SyntheticOrg(OktaSimOrg okta, String oktaPrivateKeyPem, GoogleSimC
 	@Override
 	public String toString() {
 		return "SyntheticOrg[okta=" + oktaUsers().size() + ", google=" + googleUsers().size() + ", phorge="
-				+ this.phorgeUsers.size() + ", truth=" + this.truth.size() + "]";
+				+ this.phorgeUsers.size() + ", truth=" + this.truth.size()
+				+ (this.departures.isEmpty() ? "" : ", departing=" + this.departures.size()) + "]";
 	}
 
 }

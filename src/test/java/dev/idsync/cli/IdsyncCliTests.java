@@ -18,6 +18,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.idsync.sim.OrgGenerator;
+import dev.idsync.sim.PhorgeAccess;
+import dev.idsync.sim.Scenario;
 import dev.idsync.sim.SimPorts;
 import dev.idsync.sim.Simulator;
 import dev.idsync.sim.TruthEntry;
@@ -58,6 +60,37 @@ class IdsyncCliTests {
 			assertThat(this.out.toString() + this.err).doesNotContain(simulator.org().conduitToken())
 				.doesNotContain(simulator.org().oktaToken());
 		}
+	}
+
+	@Test
+	void runAgainstAMassDepartureReportsExactlyItsTruth() throws IOException {
+		// given: what `idsync sim serve --scenario mass-departure:30 --config-out c.yml --truth-out t.json` writes
+		try (Simulator simulator = Simulator.start(OrgGenerator.generate(7, 400, Scenario.parse("mass-departure:30")),
+				SimPorts.ephemeral(), Clock.systemUTC())) {
+			Path config = this.dir.resolve("c.yml");
+			simulator.writeConfig(config);
+			simulator.writeTruth(this.dir.resolve("t.json"));
+			Files.writeString(config, storeIn(this.dir), java.nio.file.StandardOpenOption.APPEND);
+			// when
+			int exit = execute("run", "--config", config.toString(), "--report-dir", this.dir.resolve("r").toString());
+			// then
+			assertThat(exit).as(this.err.toString()).isEqualTo(2);
+			Path report;
+			try (Stream<Path> runs = Files.list(this.dir.resolve("r"))) {
+				report = runs.findFirst().orElseThrow().resolve("report.json");
+			}
+			assertThat(TruthCheck.keys(report))
+				.containsExactlyInAnyOrderElementsOf(truthKeys(this.dir.resolve("t.json")));
+			assertThat(TruthCheck.compare(simulator.org(), PhorgeAccess.CONDUIT_AND_DATABASE, report))
+				.startsWith("Truth check: the report's");
+		}
+	}
+
+	@Test
+	void demoWhenScenarioMalformedStopsNamingTheSyntax() {
+		assertThat(execute("demo", "--scenario", "mass-departure:0")).isOne();
+		assertThat(this.err.toString()).contains("--scenario 'mass-departure:0': use plain or "
+				+ "mass-departure[:PERCENT]");
 	}
 
 	@Test
@@ -165,7 +198,11 @@ class IdsyncCliTests {
 		}
 		this.out.getBuffer().setLength(0);
 		assertThat(execute("sim", "serve", "--help")).isZero();
-		assertThat(this.out.toString()).contains("--config-out", "--truth-out", "--people", "--seed");
+		assertThat(this.out.toString()).contains("--config-out", "--truth-out", "--people", "--seed", "--scenario",
+				"mass-departure");
+		this.out.getBuffer().setLength(0);
+		assertThat(execute("demo", "--help")).isZero();
+		assertThat(this.out.toString()).contains("--scenario", "mass-departure");
 	}
 
 	@Test

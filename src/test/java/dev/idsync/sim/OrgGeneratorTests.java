@@ -383,6 +383,81 @@ class OrgGeneratorTests {
 		assertThat(withPrimary).hasSize(org.phorgeUsers().size());
 	}
 
+	@ParameterizedTest
+	@CsvSource({ "1, 50, 30, CONDUIT_AND_DATABASE", "2, 97, 100, CONDUIT", "20261129, 2000, 30, CONDUIT_AND_DATABASE",
+			"20261129, 2000, 30, CONDUIT", "5, 6000, 7, CONDUIT_AND_DATABASE" })
+	void massDepartureTruthIsWhatTheReconciliationRulesDrawFromTheOrganisationAlone(long seed, int people,
+			int percent, PhorgeAccess access) {
+		SyntheticOrg org = OrgGenerator.generate(seed, people, new Scenario("mass-departure", percent));
+		List<String> truth = org.truth(access).stream().map(TruthEntry::key).toList();
+		assertThat(truth).doesNotHaveDuplicates();
+		assertThat(ReferenceReconciliation.of(org, access, Instant.now()).keys())
+			.containsExactlyInAnyOrderElementsOf(truth);
+	}
+
+	@Test
+	void massDepartureSuspendsAboutThePercentOfTheActiveAccountHoldersAndLeavesTheRestAsPlanted() {
+		SyntheticOrg plain = OrgGenerator.generate(20261129, 2000);
+		SyntheticOrg departure = OrgGenerator.generate(20261129, 2000, Scenario.parse("mass-departure:30"));
+		// the same people and accounts: only some people's status differs
+		assertThat(departure.phorgeUsers()).isEqualTo(plain.phorgeUsers());
+		assertThat(departure.phorgeExternalAccounts()).isEqualTo(plain.phorgeExternalAccounts());
+		assertThat(departure.okta().groups()).isEqualTo(plain.okta().groups());
+		assertThat(unique(departure.oktaUsers(), OktaSimUser::id))
+			.isEqualTo(unique(plain.oktaUsers(), OktaSimUser::id));
+		List<OktaSimUser> oktaLeft = departure.oktaUsers().stream().filter((u) -> !plain.oktaUsers().contains(u))
+			.toList();
+		List<GoogleSimUser> googleLeft = departure.googleUsers().stream()
+			.filter((u) -> !plain.googleUsers().contains(u))
+			.toList();
+		Instant now = Instant.ofEpochSecond(OrgGenerator.EPOCH);
+		assertThat(oktaLeft).isNotEmpty().allSatisfy((u) -> {
+			assertThat(u.status()).isEqualTo("SUSPENDED");
+			assertThat(u.statusChanged()).isEqualTo(now);
+		});
+		assertThat(departure.departures()).isEqualTo(unique(oktaLeft, OktaSimUser::id));
+		assertThat(googleLeft).isNotEmpty()
+			.allSatisfy((u) -> assertThat(u.suspended() && !u.archived() && !u.deleted()).isTrue());
+		// those whose enabled account of their own was linked (or not entitled) leave, and only they
+		Map<String, String> before = states(plain);
+		Map<String, String> after = states(departure);
+		Set<String> holders = before.entrySet().stream()
+			.filter((e) -> Set.of("LINKED_OK", "NOT_ENTITLED").contains(e.getValue()))
+			.map(Map.Entry::getKey)
+			.filter((username) -> isEnabledHuman(plain, username))
+			.collect(Collectors.toSet());
+		Set<String> left = after.entrySet().stream()
+			.filter((e) -> e.getValue().equals("LEAVER_ACTIVE") && !before.get(e.getKey()).equals("LEAVER_ACTIVE"))
+			.map(Map.Entry::getKey)
+			.collect(Collectors.toSet());
+		assertThat(holders).containsAll(left);
+		assertThat((double) left.size() / holders.size()).isBetween(0.27, 0.31);
+		assertThat(left).hasSize(oktaLeft.size() + (int) googleLeft.stream()
+			.filter((g) -> oktaLeft.stream().noneMatch((o) -> o.email().equalsIgnoreCase(g.primaryEmail())))
+			.count());
+		assertThat(after).allSatisfy((username, state) -> assertThat(state)
+			.isEqualTo(left.contains(username) ? "LEAVER_ACTIVE"
+					: state.equals("BOT_OWNER_LEFT") ? state : before.get(username)));
+	}
+
+	@Test
+	void plainScenarioIsTheOrganisationAsPlanted() {
+		SyntheticOrg org = OrgGenerator.generate(7, 300, Scenario.parse("plain"));
+		assertThat(org.truth()).isEqualTo(OrgGenerator.generate(7, 300).truth());
+		assertThat(org.oktaUsers()).isEqualTo(OrgGenerator.generate(7, 300).oktaUsers());
+		assertThat(org.departures()).isEmpty();
+		assertThat(org.oktaAt(Instant.parse("2031-02-03T04:05:06Z"))).isSameAs(org.okta());
+	}
+
+	@Test
+	void oktaAtDatesTheMassDepartureAtTheSimulatorsStart() {
+		SyntheticOrg org = OrgGenerator.generate(7, 300, Scenario.parse("mass-departure"));
+		Instant start = Instant.parse("2031-02-03T04:05:06Z");
+		assertThat(org.oktaAt(start).users()).hasSameSizeAs(org.oktaUsers()).zipSatisfy(org.oktaUsers(),
+				(moved, planted) -> assertThat(moved.statusChanged())
+					.isEqualTo(org.departures().contains(planted.id()) ? start : planted.statusChanged()));
+	}
+
 	@Test
 	void generateWhenTooFewPeopleFails() {
 		assertThatIllegalArgumentException().isThrownBy(() -> OrgGenerator.generate(1, 10))
@@ -391,6 +466,18 @@ class OrgGeneratorTests {
 
 	private static String username(SyntheticOrg org, String phid) {
 		return org.phorgeUsers().stream().filter((u) -> u.phid().equals(phid)).findFirst().orElseThrow().userName();
+	}
+
+	/** Each account's state whichever way Phorge is read (its database shows the same state for these). */
+	private static Map<String, String> states(SyntheticOrg org) {
+		return org.truth(PhorgeAccess.CONDUIT_AND_DATABASE).stream()
+			.filter((t) -> t.username() != null && Category.valueOf(t.category()).accountState())
+			.collect(Collectors.toMap(TruthEntry::username, TruthEntry::category));
+	}
+
+	private static boolean isEnabledHuman(SyntheticOrg org, String username) {
+		return org.phorgeUsers().stream()
+			.anyMatch((u) -> u.userName().equals(username) && !u.bot() && !u.mailingList() && !u.disabled());
 	}
 
 	private static Map<String, Long> countByCategory(List<TruthEntry> truth) {

@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -214,6 +215,24 @@ class SimulatorTests {
 	}
 
 	@Test
+	void massDepartureLeavesAsTheSimulatorStartsWhateverTheDay() throws Exception {
+		SyntheticOrg org = OrgGenerator.generate(5, 400, Scenario.parse("mass-departure"));
+		Instant start = Instant.parse("2031-06-01T00:00:00Z");
+		try (Simulator simulator = Simulator.start(org, SimPorts.ephemeral(), new MutableClock(start))) {
+			JsonNode suspended = JsonMapper.builder().build().readTree(get(simulator.oktaUrl()
+					+ "/api/v1/users?limit=200&filter=status%20eq%20%22SUSPENDED%22", org.oktaToken()));
+			Map<Boolean, List<Instant>> changed = new HashMap<>();
+			suspended.forEach((user) -> changed
+				.computeIfAbsent(org.departures().contains(user.path("id").asString()), (departed) -> new ArrayList<>())
+				.add(Instant.parse(user.path("statusChanged").asString())));
+			assertThat(changed.get(true)).hasSize(org.departures().size()).containsOnly(start);
+			// the planted leavers left long before
+			assertThat(changed.get(false)).isNotEmpty()
+				.allSatisfy((at) -> assertThat(at).isBefore(Instant.ofEpochSecond(OrgGenerator.EPOCH - 30 * 86_400L)));
+		}
+	}
+
+	@Test
 	void idsyncReadsWhoDisabledEachAccountAsPlanted() throws IOException {
 		try (Simulator simulator = Simulator.start(ORG, SimPorts.ephemeral(), Clock.systemUTC())) {
 			Path config = this.dir.resolve("sim.yml");
@@ -271,8 +290,12 @@ class SimulatorTests {
 	}
 
 	private static String get(String url) throws IOException, InterruptedException {
+		return get(url, ORG.oktaToken());
+	}
+
+	private static String get(String url, String oktaToken) throws IOException, InterruptedException {
 		HttpResponse<String> response = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "SSWS " + ORG.oktaToken()).build(),
+			.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "SSWS " + oktaToken).build(),
 					HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		return response.body();

@@ -1,7 +1,9 @@
 package dev.idsync.source.google;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
@@ -11,6 +13,9 @@ import dev.idsync.config.Secret;
 import dev.idsync.domain.Lifecycle;
 import dev.idsync.domain.SourceIdentity;
 import dev.idsync.sim.OrgGenerator;
+import dev.idsync.sim.Scenario;
+import dev.idsync.sim.SimPorts;
+import dev.idsync.sim.Simulator;
 import dev.idsync.sim.SyntheticOrg;
 import dev.idsync.sim.google.GoogleSimServer;
 import dev.idsync.sim.google.GoogleSimUser;
@@ -49,6 +54,26 @@ class GoogleIdentitySourceTests {
 	}
 
 	@Test
+	void readsAMassDepartureAsSuspendedWithoutATime() {
+		SyntheticOrg org = OrgGenerator.generate(5, 400, Scenario.parse("mass-departure:30"));
+		SyntheticOrg plain = OrgGenerator.generate(5, 400);
+		Set<String> departed = org.googleUsers().stream().filter((user) -> !plain.googleUsers().contains(user))
+			.map(GoogleSimUser::id)
+			.collect(Collectors.toSet());
+		try (Simulator simulator = Simulator.start(org, SimPorts.ephemeral(), Clock.systemUTC())) {
+			List<SourceIdentity> read = PagedSources.readAll(source(simulator.googleUrl(), org.googleToken()));
+			assertThat(read).filteredOn((identity) -> departed.contains(identity.sourceId()))
+				.hasSize(departed.size())
+				.isNotEmpty()
+				.allSatisfy((identity) -> {
+					assertThat(identity.lifecycle()).isEqualTo(Lifecycle.SUSPENDED);
+					assertThat(identity.rawStatus()).startsWith("suspended");
+					assertThat(identity.statusSince()).isNull();
+				});
+		}
+	}
+
+	@Test
 	void wrongTokenFailsClearly() {
 		SyntheticOrg org = OrgGenerator.generate(5, 60);
 		try (GoogleSimServer google = new GoogleSimServer(org.googleUsers(), org.googleToken(), "C01", 0)) {
@@ -60,8 +85,12 @@ class GoogleIdentitySourceTests {
 	}
 
 	private static IdentitySource source(GoogleSimServer google, String token) {
-		return new Google(new GoogleProperties(google.baseUrl(), "my_customer", null, null, null, "UNSET"),
-				Secret.of(token), (pause) -> { }).identities();
+		return source(google.baseUrl(), token);
+	}
+
+	private static IdentitySource source(String url, String token) {
+		return new Google(new GoogleProperties(url, "my_customer", null, null, null, "UNSET"), Secret.of(token),
+				(pause) -> { }).identities();
 	}
 
 }

@@ -2,6 +2,7 @@ package dev.idsync.source.okta;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -13,6 +14,9 @@ import dev.idsync.config.Secret;
 import dev.idsync.domain.Lifecycle;
 import dev.idsync.domain.SourceIdentity;
 import dev.idsync.sim.OrgGenerator;
+import dev.idsync.sim.Scenario;
+import dev.idsync.sim.SimPorts;
+import dev.idsync.sim.Simulator;
 import dev.idsync.sim.SyntheticOrg;
 import dev.idsync.sim.okta.OktaSimServer;
 import dev.idsync.sim.okta.OktaSimUser;
@@ -55,6 +59,27 @@ class OktaIdentitySourceTests {
 			}
 			assertThat(read.values()).anyMatch((identity) -> identity.statusSince() == null)
 				.anyMatch((identity) -> identity.lifecycle().isInactive() && identity.statusSince() != null);
+		}
+	}
+
+	@Test
+	void readsAMassDepartureAsSuspendedSinceTheSimulatorStartedAndPlantedLeaversAsLongGone() {
+		SyntheticOrg org = OrgGenerator.generate(5, 400, Scenario.parse("mass-departure:30"));
+		try (Simulator simulator = Simulator.start(org, SimPorts.ephemeral(), Clock.systemUTC())) {
+			List<SourceIdentity> read = PagedSources.readAll(new Okta(new OktaProperties(simulator.oktaUrl(), null,
+					"UNSET"), Secret.of(org.oktaToken()), (pause) -> { }, Clock.systemUTC()).identities());
+			Instant started = simulator.started().truncatedTo(ChronoUnit.MILLIS);
+			assertThat(read).filteredOn((identity) -> org.departures().contains(identity.sourceId()))
+				.hasSize(org.departures().size())
+				.allSatisfy((identity) -> {
+					assertThat(identity.lifecycle()).isEqualTo(Lifecycle.SUSPENDED);
+					assertThat(identity.statusSince()).isEqualTo(started);
+				});
+			assertThat(read).filteredOn((identity) -> !org.departures().contains(identity.sourceId()))
+				.filteredOn((identity) -> identity.lifecycle().isInactive())
+				.isNotEmpty()
+				.allSatisfy((identity) -> assertThat(identity.statusSince())
+					.isBeforeOrEqualTo(started.minus(30, ChronoUnit.DAYS)));
 		}
 	}
 
