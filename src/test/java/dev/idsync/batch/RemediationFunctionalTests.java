@@ -20,6 +20,7 @@ import dev.idsync.report.ReportSchemaTests;
 import dev.idsync.sim.Fault;
 import dev.idsync.sim.Faults;
 import dev.idsync.sim.OrgGenerator;
+import dev.idsync.sim.Scenario;
 import dev.idsync.sim.SimPorts;
 import dev.idsync.sim.Simulator;
 import dev.idsync.sim.SyntheticOrg;
@@ -127,6 +128,35 @@ class RemediationFunctionalTests {
 			assertThat(actions(report, "FAILED")).isEmpty();
 			assertThat(writesByAccount(simulator)).hasSize(applied.size());
 			assertThat(writesByAccount(simulator).values()).containsOnly(1);
+		}
+	}
+
+	@Test
+	void massDepartureAboveTheLimitDisablesNobodyExitsThreeAndTheReportSaysWhy() throws Exception {
+		// given a first night of the organisation as it is
+		try (Simulator before = Simulator.start(ORG, SimPorts.ephemeral(), Clock.systemUTC())) {
+			NightlySync.run(settings(before, List.of()), "night-1", reports());
+		}
+		// when the next night 30 % of the people are suddenly inactive in the identity providers
+		SyntheticOrg departed = OrgGenerator.generate(5, 600, Scenario.parse("mass-departure:30"));
+		try (Simulator after = Simulator.start(departed, SimPorts.ephemeral(), Clock.systemUTC())) {
+			RunResult result = NightlySync.run(settings(after, List.of()), "night-2", reports(),
+					new RunOptions(Mode.APPLY, false, null, false, null));
+
+			// then nobody is disabled: the gate counts the departures that grace periods still hold back
+			assertThat(result.exitCode()).isEqualTo(ExitCode.GATE_STOPPED);
+			assertThat(after.conduitCalls("user.edit")).isZero();
+			JsonNode report = SimulatedRun.report(result);
+			assertThat(report.path("exitCode").asInt()).isEqualTo(3);
+			JsonNode gate = report.path("gates").get(2);
+			assertThat(gate.path("gate").asString()).isEqualTo("blast-radius:DISABLE");
+			assertThat(gate.path("passed").asBoolean()).isFalse();
+			assertThat(gate.path("message").asString()).contains("held by grace periods").contains("Nothing is changed")
+				.contains("--allow-mass-change");
+			assertThat(report.path("summary").path("actionsByStatus").path("APPLIED").asInt()).isZero();
+			assertThat(report.path("summary").path("actionsByStatus").path("HELD_GRACE").asInt()).isGreaterThan(100);
+			assertThat(Files.readString(result.reportDir().resolve("report.md")))
+				.contains("a safety gate stopped actions (exit 3)").contains("Safety gate blast-radius:DISABLE");
 		}
 	}
 
