@@ -29,7 +29,6 @@ import dev.idsync.report.PlanJson;
 import dev.idsync.report.RunSummary;
 import dev.idsync.remediate.PlanCheck;
 import dev.idsync.source.SourceException;
-import dev.idsync.store.CloseableIterator;
 import dev.idsync.store.FindingStore;
 import dev.idsync.store.JournalStore;
 import dev.idsync.store.RunStore;
@@ -42,6 +41,10 @@ import dev.idsync.store.RunStore;
 public final class NightlySync {
 
 	private static final int CONSOLE_ACTIONS = 10;
+
+	private static final List<ActionStatus> CONSOLE_ORDER = List.of(ActionStatus.FAILED, ActionStatus.APPLIED,
+			ActionStatus.SKIPPED, ActionStatus.WOULD_APPLY, ActionStatus.PLANNED, ActionStatus.PENDING,
+			ActionStatus.HELD_GATE, ActionStatus.HELD_GRACE, ActionStatus.MANUAL, ActionStatus.NEVER_TOUCHED);
 
 	private NightlySync() {
 	}
@@ -221,13 +224,13 @@ public final class NightlySync {
 		return failures.isEmpty() ? "the job ended " + execution.getStatus() : describe(failures.get(0));
 	}
 
+	/** The actions a console shows first: what was done or went wrong, then what would be done, then what waits. */
 	private static List<PlannedAction> firstActions(FindingStore findings, String runId) {
 		List<PlannedAction> first = new ArrayList<>();
-		try (CloseableIterator<PlannedAction> actions = findings.actions(runId)) {
-			while (actions.hasNext() && first.size() < CONSOLE_ACTIONS) {
-				PlannedAction next = actions.next();
-				if (next.action().changes()) {
-					first.add(next);
+		for (ActionStatus status : CONSOLE_ORDER) {
+			for (PlannedAction action : findings.actions(runId, java.util.Set.of(status))) {
+				if (first.size() < CONSOLE_ACTIONS && action.action().changes()) {
+					first.add(action);
 				}
 			}
 		}

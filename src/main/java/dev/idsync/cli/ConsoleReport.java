@@ -83,9 +83,10 @@ final class ConsoleReport {
 					summary.count(type, ActionStatus.FAILED));
 		}
 		for (PlannedAction planned : result.firstActions()) {
-			out.printf("    %-14s %-16s @%s (%s)%s%n", planned.status(), planned.action().type(),
+			String reason = (planned.reason() != null) ? ": " + planned.reason() : "";
+			out.printf("    %-13s %-14s @%s (%s)%s%n", planned.status(), planned.action().type(),
 					planned.action().username(), planned.action().because(),
-					(planned.reason() != null) ? ": " + planned.reason() : "");
+					(reason.length() > 110) ? reason.substring(0, 109) + "…" : reason);
 		}
 		long changing = summary.byAction().entrySet().stream().filter((entry) -> entry.getKey() != ActionType.FLAG_FOR_REVIEW)
 			.mapToLong(java.util.Map.Entry::getValue).sum();

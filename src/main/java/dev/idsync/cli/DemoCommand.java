@@ -31,8 +31,9 @@ import dev.idsync.sim.okta.OktaSimServer;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
 		description = { "Starts the built-in simulator (Okta, Google Workspace and Phorge on loopback, holding a "
-				+ "synthetic organisation with planted drift), runs the nightly job against it as a dry run, prints "
-				+ "what it found and checks the report against the planted truth.",
+				+ "synthetic organisation with planted drift), runs the nightly job against it as a dry run of apply "
+				+ "mode (what idsync would do tonight, through every safety gate; nothing is changed), prints what it "
+				+ "found and checks the report against the planted truth.",
 				"Uses an embedded H2 store of its own per organisation and access mode (./var/demo/seed-S-people-N-"
 						+ "MODE/), so that running the demo again is the organisation's next night: durable links, "
 						+ "new/persisting findings; a --scenario is another night of the same organisation (e.g. a "
@@ -49,6 +50,10 @@ final class DemoCommand implements Callable<Integer> {
 	@Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "var/reports",
 			description = "Where the report folder <runId>/ goes (default ${DEFAULT-VALUE}).")
 	Path reportDir = Path.of("var/reports");
+
+	@Option(names = "--allow-mass-change", paramLabel = "N",
+			description = "Show what apply would do if the blast-radius gate allowed up to N actions of each type.")
+	@org.jspecify.annotations.Nullable Integer allowMassChange;
 
 	@Override
 	public Integer call() throws Exception {
@@ -74,7 +79,7 @@ final class DemoCommand implements Callable<Integer> {
 			JobSettings settings = new JobSettings(properties, Credentials.resolve(properties, System.getenv()), clock);
 			// what apply would do tonight, as a dry run: the simulator is regenerated each time, so nothing is applied
 			RunResult result = NightlySync.run(settings, RunIds.next(clock), this.reportDir,
-					new RunOptions(Mode.APPLY, true, null, false, null));
+					new RunOptions(Mode.APPLY, true, this.allowMassChange, false, null));
 			ConsoleReport.print(result, command.commandLine().getOut(), command.commandLine().getErr(), true);
 			if (result.reportDir() == null) {
 				return 1;

@@ -72,16 +72,16 @@ public final class Gates {
 		long allowed = limit.allowed(facts.population());
 		String called = count + " " + type.name() + " called for" + ((held > 0) ? " (" + held + " of them held by "
 				+ "grace periods)" : "");
-		String limits = "the limit is " + limit.count() + " or " + percent(limit.percent()) + " of "
-				+ facts.population() + " human accounts (" + allowed + ")";
+		String limits = "the limit of " + limit.count() + " or " + percent(limit.percent()) + " of "
+				+ facts.population() + " human accounts, here " + allowed;
 		if (policy.allowMassChange() != null && count <= policy.allowMassChange() && count > allowed) {
 			return new GateResult(gate, true, called + "; over " + limits + ", allowed for this run by "
 					+ ALLOW_MASS_CHANGE + " " + policy.allowMassChange());
 		}
 		if (count <= allowed) {
-			return new GateResult(gate, true, called + "; " + limits);
+			return new GateResult(gate, true, called + ", within " + limits);
 		}
-		return new GateResult(gate, false, called + ": over " + limits + ". Nothing is changed. Review "
+		return new GateResult(gate, false, called + ", over " + limits + ". Nothing is changed. Review "
 				+ facts.report() + ", then allow this one run with " + ALLOW_MASS_CHANGE + " " + count);
 	}
 

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,6 +61,13 @@ class ConfigLoaderTests {
 		assertThat(properties.phorge().timeout()).hasSeconds(30);
 		assertThat(properties.bots()).hasSize(2);
 		assertThat(properties.store().url()).isEqualTo("jdbc:h2:file:./var/idsync");
+		// the example spells out every remediation default
+		assertThat(properties.remediation()).isEqualTo(new RemediationProperties("report", Map.of("disable",
+				new RemediationProperties.Limit(10, 2), "enable", new RemediationProperties.Limit(10, 2), "approve",
+				new RemediationProperties.Limit(10, 2), "revoke-tokens", new RemediationProperties.Limit(10, 2)),
+				java.time.Duration.ofDays(7), 7, 2, java.time.Duration.ofDays(14), false, false, 60,
+				java.time.Duration.ofHours(24)));
+		assertThat(properties.remediation().policy()).isEqualTo(dev.idsync.remediate.RemediationPolicy.defaults());
 	}
 
 	@Test

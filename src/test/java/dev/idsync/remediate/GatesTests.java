@@ -40,7 +40,7 @@ class GatesTests {
 		GateResult disable = gates.get(2);
 		assertThat(disable.passed()).isFalse();
 		assertThat(disable.message()).contains("600 DISABLE called for (590 of them held by grace periods)")
-			.contains("the limit is 10 or 2 % of 2000 human accounts (10)").contains("Nothing is changed")
+			.contains("over the limit of 10 or 2 % of 2000 human accounts, here 10").contains("Nothing is changed")
 			.contains("var/reports/r/report.json").contains("--allow-mass-change 600");
 		assertThat(Gates.passed(Gates.evaluate(NORMAL, Map.of(ActionType.DISABLE, 600L), Map.of(),
 				POLICY.allowingMassChange(600)))).isTrue();
