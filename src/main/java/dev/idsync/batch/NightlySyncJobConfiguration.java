@@ -235,7 +235,7 @@ class NightlySyncJobConfiguration {
 		boolean external = phorgeDatabase.configured();
 		return correlateStep("correlateByMappingStep", jobRepository, transactionManager, stagingStore,
 				List.of(MatchMethod.MANUAL, MatchMethod.LINK, MatchMethod.EXTERNAL_ID),
-				(staging, runId) -> staging.matchManual(runId) + staging.matchLinks(runId)
+				(staging, runId) -> analyzed(staging).matchManual(runId) + staging.matchLinks(runId)
 						+ (external ? staging.matchExternalIds(runId) : 0));
 	}
 
@@ -366,6 +366,12 @@ class NightlySyncJobConfiguration {
 		Set<String> names = new HashSet<>(phorgeDatabase.mayBeEmpty());
 		plans.stream().filter((plan) -> plan.admins() != null).forEach((plan) -> names.add(plan.admins().name()));
 		return names;
+	}
+
+	/** The staging store, its tables' statistics refreshed after the reads filled them. */
+	private static StagingStore analyzed(StagingStore staging) {
+		staging.analyze();
+		return staging;
 	}
 
 	static CorrelationKeys correlationKeys(JobSettings settings) {

@@ -535,6 +535,21 @@ public final class StagingStore {
 		return new Grouped<>(rows, (row) -> row.account().phid()).map(StagingStore::accountCase);
 	}
 
+	/**
+	 * Refreshes PostgreSQL's statistics of the staging tables the run has just filled: without them its planner
+	 * takes tables that were empty a minute ago for empty, and the correlation joins run as nested loops over
+	 * everything (25 s at 600 people instead of milliseconds). H2 needs nothing.
+	 */
+	public void analyze() {
+		boolean postgres = "PostgreSQL".equals(this.jdbc.execute((java.sql.Connection connection) -> connection
+			.getMetaData().getDatabaseProductName()));
+		if (postgres) {
+			this.jdbc.execute("ANALYZE stage_identity, stage_person, stage_person_source, stage_person_email, "
+					+ "stage_account, stage_account_email, stage_account_link, stage_mapping, stage_match, "
+					+ "stage_entitled, stage_admin");
+		}
+	}
+
 	/** How many human accounts Phorge has this run: the base of the blast-radius percentages. */
 	public long humanAccounts(String runId) {
 		Long count = this.jdbc.queryForObject("SELECT COUNT(*) FROM stage_account WHERE run_id = ? AND kind = 'HUMAN'",

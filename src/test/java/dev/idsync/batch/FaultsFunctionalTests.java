@@ -42,7 +42,7 @@ class FaultsFunctionalTests {
 	static Stream<String> persistentFaults() {
 		return Stream.concat(Stream.of("okta", "google", "conduit")
 			.flatMap((source) -> Stream.of("http500", "truncate", "empty", "badjson", "ratelimit")
-				.map((kind) -> source + ":" + kind + ":1")), Stream.of("okta:http500:2", "conduit:truncate:3"));
+				.map((kind) -> source + ":" + kind + ":1")), Stream.of("okta:http500:2", "conduit:truncate:2"));
 	}
 
 	static Stream<String> passingFaults() {

@@ -6,6 +6,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.idsync.domain.ExitCode;
+import dev.idsync.domain.Mode;
 import dev.idsync.sim.OrgGenerator;
 import dev.idsync.sim.SimPorts;
 import dev.idsync.sim.Simulator;
@@ -53,7 +56,8 @@ class NightlySyncJobPostgresTests {
 		SyntheticOrg org = OrgGenerator.generate(3, 600);
 		try (Simulator simulator = Simulator.start(org, SimPorts.ephemeral(), Clock.systemUTC())) {
 			String store = URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + this.schema;
-			JobSettings settings = SimulatedRun.settings(simulator, store, this.dir);
+			JobSettings settings = SimulatedRun.settings(simulator, store, this.dir,
+					List.of("remediation.writes-per-minute: 60000"));
 			// when
 			RunResult first = NightlySync.run(settings, "pg-1", this.dir);
 			RunResult second = NightlySync.run(settings, "pg-2", this.dir);
@@ -64,6 +68,23 @@ class NightlySyncJobPostgresTests {
 				.containsExactlyInAnyOrderElementsOf(SimulatedRun.truth(org));
 			assertThat(SimulatedRun.findings(SimulatedRun.report(second)))
 				.containsExactlyInAnyOrderElementsOf(SimulatedRun.truth(org));
+
+			// and when a third night writes a plan, which is applied and then undone, with the journal on PostgreSQL
+			Path plan = this.dir.resolve("plan.json");
+			RunResult planned = NightlySync.run(settings, "pg-3", this.dir,
+					new RunOptions(Mode.PLAN, false, 100_000, false, plan));
+			Set<String> toApply = RemediationFunctionalTests.actions(SimulatedRun.report(planned), "PLANNED");
+			RunResult applied = NightlySync.applyPlan(settings, plan);
+			NightlySync.UndoResult undo = NightlySync.undo(settings, "pg-3", "undo-pg-3");
+
+			// then what was planned is applied once each, and undone
+			assertThat(applied.failure()).isNull();
+			Set<String> done = RemediationFunctionalTests.actions(SimulatedRun.report(applied), "APPLIED");
+			assertThat(done).isNotEmpty().isEqualTo(toApply);
+			assertThat(NightlySync.applyPlan(settings, plan).failure()).contains("was applied already");
+			assertThat(undo.failure()).isNull();
+			assertThat(undo.journal()).hasSize(done.size()).allMatch((line) -> line.contains("APPLIED"));
+			assertThat(RemediationFunctionalTests.writesByAccount(simulator).values()).containsOnly(2);
 		}
 	}
 

@@ -35,7 +35,7 @@ class FaultTests {
 	@Test
 	void parseWhenSourceIsUnknownNamesEverySource() {
 		assertThatIllegalArgumentException().isThrownBy(() -> Fault.parse("ldap:http500"))
-			.withMessageContaining("okta, google, conduit or phorge-db");
+			.withMessageContaining("okta, google, conduit, conduit-write or phorge-db");
 	}
 
 }
