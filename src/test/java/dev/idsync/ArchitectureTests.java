@@ -26,10 +26,10 @@ class ArchitectureTests {
 
 	@Test
 	void reconciliationAndPlanningArePure() {
-		classes().that().resideInAnyPackage("dev.idsync.reconcile..", "dev.idsync.remediate..")
+		classes().that().resideInAnyPackage("dev.idsync.reconcile..", "dev.idsync.remediate..", "dev.idsync.rotate..")
 			.should().onlyDependOnClassesThat()
 			.resideInAnyPackage("java..", "org.jspecify..", "dev.idsync.domain..", "dev.idsync.reconcile..",
-					"dev.idsync.remediate..")
+					"dev.idsync.remediate..", "dev.idsync.rotate..")
 			.check(MAIN);
 	}
 

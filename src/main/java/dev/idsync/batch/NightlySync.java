@@ -212,11 +212,47 @@ public final class NightlySync {
 		String plan = execution.getExecutionContext().containsKey(WritePlanTasklet.PLAN_PATH)
 				? execution.getExecutionContext().getString(WritePlanTasklet.PLAN_PATH) : null;
 		return new RunResult(runId, summary.exitCode(), report, summary, firstActions(findings, runId), null,
-				(plan != null) ? Path.of(plan) : null, mode);
+				(plan != null) ? Path.of(plan) : null, mode, rotations(execution));
+	}
+
+	private static List<String> rotations(JobExecution execution) {
+		String outcomes = execution.getExecutionContext().containsKey(RotateTokensTasklet.OUTCOMES)
+				? execution.getExecutionContext().getString(RotateTokensTasklet.OUTCOMES) : "";
+		return outcomes.isEmpty() ? List.of() : List.of(outcomes.split("\n"));
 	}
 
 	private static RunResult failed(String runId, String failure) {
-		return new RunResult(runId, ExitCode.ERROR, null, null, List.of(), failure, null, null);
+		return new RunResult(runId, ExitCode.ERROR, null, null, List.of(), failure, null, null, List.of());
+	}
+
+	/**
+	 * Rotates the registered bots' tokens that are due ({@code idsync rotate}), finishing or rolling back first what
+	 * an interrupted rotation left.
+	 * @param settings the configuration, credentials and clock
+	 * @param runId the id the rotation run is recorded under
+	 * @param bot only this bot, or {@code null} for every bot with sinks
+	 * @param dryRun whether to change nothing and say what is due
+	 * @return where each bot's rotation stands, or the failure
+	 */
+	public static RunResult rotate(JobSettings settings, String runId, @Nullable String bot, boolean dryRun) {
+		try (ConfigurableApplicationContext context = start(settings)) {
+			JobParametersBuilder parameters = new JobParametersBuilder().addString(RunParameters.RUN_ID, runId)
+				.addString(RunParameters.MODE, "rotate", false)
+				.addString(RunParameters.DRY_RUN, String.valueOf(dryRun), false);
+			if (bot != null) {
+				parameters.addString(RotateTokensTasklet.BOT, bot, false);
+			}
+			Job job = context.getBean(RotationJobConfiguration.ROTATE_TOKENS_JOB, Job.class);
+			JobExecution execution = context.getBean(JobOperator.class).start(job, parameters.toJobParameters());
+			if (execution.getStatus() != BatchStatus.COMPLETED) {
+				return failed(runId, failure(execution));
+			}
+			return new RunResult(runId, ExitCode.NO_DRIFT, null, null, List.of(), null, null, "rotate",
+					rotations(execution));
+		}
+		catch (Exception ex) {
+			return failed(runId, describe(ex));
+		}
 	}
 
 	private static String failure(JobExecution execution) {

@@ -82,8 +82,8 @@ class NightlySyncJobConfiguration {
 			Step stageReconcileInputsStep, Step readAccountsStep, Step checkSourcesStep, Step mergePersonsStep,
 			Step correlateByMappingStep, Step correlateByEmailStep, Step correlateByUsernameStep,
 			Step correlateByRealNameStep, Step classifyAccountsStep, Step classifyPersonsStep, Step compareRunsStep,
-			Step planActionsStep, Step gateActionsStep, Step applyActionsStep, Step writeReportStep,
-			Step writePlanStep) {
+			Step planActionsStep, Step gateActionsStep, Step applyActionsStep, Step rotateTokensStep,
+			Step writeReportStep, Step writePlanStep) {
 		SimpleJobBuilder job = new JobBuilder(JOB_NAME, jobRepository).listener(
 				new RunRecordListener(runStore, settings.clock()))
 			.start(prepareRunStep)
@@ -135,6 +135,7 @@ class NightlySyncJobConfiguration {
 			.next(planActionsStep)
 			.next(gateActionsStep)
 			.next(applyActionsStep)
+			.next(rotateTokensStep)
 			.next(writeReportStep)
 			.next(writePlanStep)
 			.build();
@@ -301,12 +302,12 @@ class NightlySyncJobConfiguration {
 	/** Each finding's action, with what never-touch rules and grace periods hold back. */
 	@Bean
 	Step planActionsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			FindingStore findingStore, Conduit conduit, JobSettings settings) {
+			FindingStore findingStore, Conduit conduit, JobSettings settings, TokenWriter tokenWriter) {
 		return new StepBuilder("planActionsStep", jobRepository).<FindingStore.Actionable, PlannedAction>chunk(CHUNK)
 			.transactionManager(transactionManager)
 			.reader(new RunCursorReader<>((runId) -> findingStore.actionableFindings(runId, Planner.ACTING)))
 			.processor(new PlanActionProcessor(settings.properties().remediation().policy(), conduit,
-					settings.clock()))
+					settings.clock(), tokenWriter.configured()))
 			.writer(new RunWriter<PlannedAction>(findingStore::deleteActions, findingStore::insertActions))
 			.listener(new StepProgressListener())
 			.build();

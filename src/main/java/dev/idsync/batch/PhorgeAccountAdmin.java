@@ -1,5 +1,6 @@
 package dev.idsync.batch;
 
+import java.time.Clock;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,6 +13,7 @@ import dev.idsync.remediate.AccountAdmin;
 import dev.idsync.source.PhorgeDatabase;
 import dev.idsync.source.phorge.AccountChange;
 import dev.idsync.source.phorge.Conduit;
+import dev.idsync.source.phorge.JdbcBotTokens;
 import dev.idsync.store.JournalStore;
 
 /**
@@ -28,12 +30,19 @@ final class PhorgeAccountAdmin implements AccountAdmin {
 
 	private final @Nullable PhorgeDatabase database;
 
+	private final @Nullable JdbcBotTokens tokens;
+
+	private final Clock clock;
+
 	private @Nullable String self;
 
-	PhorgeAccountAdmin(Conduit conduit, JournalStore journal, @Nullable PhorgeDatabase database) {
+	PhorgeAccountAdmin(Conduit conduit, JournalStore journal, @Nullable PhorgeDatabase database,
+			@Nullable JdbcBotTokens tokens, Clock clock) {
 		this.conduit = conduit;
 		this.journal = journal;
 		this.database = database;
+		this.tokens = tokens;
+		this.clock = clock;
 	}
 
 	@Override
@@ -55,8 +64,12 @@ final class PhorgeAccountAdmin implements AccountAdmin {
 
 	@Override
 	public LiveAccount revokeTokens(String phid) {
-		throw new UnsupportedOperationException("idsync has no write access to Phorge's conduit_token table; "
-				+ "revoke the tokens of " + phid + " with 'bin/auth revoke --type conduit'");
+		if (this.tokens == null) {
+			throw new UnsupportedOperationException("idsync has no write access to Phorge's conduit_token table; "
+					+ "revoke the tokens of " + phid + " with 'bin/auth revoke --type conduit'");
+		}
+		this.tokens.terminateAll(phid, this.clock.instant());
+		return live(java.util.List.of(phid)).get(phid);
 	}
 
 	private LiveAccount after(AccountChange change) {
@@ -65,7 +78,8 @@ final class PhorgeAccountAdmin implements AccountAdmin {
 
 	private LiveAccount live(Account account) {
 		return new LiveAccount(account.phid(), account.username(), account.disabled(), account.approved(),
-				account.disabled() && disabledByIdsync(account.phid()), null);
+				account.disabled() && disabledByIdsync(account.phid()),
+				(this.tokens != null) ? this.tokens.live(account.phid(), this.clock.instant()).size() : null);
 	}
 
 	/** idsync's journal says so, or Phorge's own log names idsync's bot as the one who last disabled the account. */

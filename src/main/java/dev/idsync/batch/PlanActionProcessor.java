@@ -41,7 +41,10 @@ final class PlanActionProcessor implements ItemProcessor<FindingStore.Actionable
 
 	private Capabilities capabilities = new Capabilities(false, false);
 
-	PlanActionProcessor(RemediationPolicy policy, Conduit conduit, Clock clock) {
+	private final boolean canRevokeTokens;
+
+	PlanActionProcessor(RemediationPolicy policy, Conduit conduit, Clock clock, boolean canRevokeTokens) {
+		this.canRevokeTokens = canRevokeTokens;
 		this.policy = policy;
 		this.conduit = conduit;
 		this.clock = clock;
@@ -54,8 +57,8 @@ final class PlanActionProcessor implements ItemProcessor<FindingStore.Actionable
 		// idsync never acts on its own bot: one user.whoami per run says which account that is
 		Whoami whoami = this.conduit.whoami();
 		this.self = whoami.phid();
-		// token revocation needs write access to Phorge's database, which this version does not take
-		this.capabilities = new Capabilities(whoami.admin(), false);
+		// approvals need an administrator; token revocation needs write access to Phorge's token table
+		this.capabilities = new Capabilities(whoami.admin(), this.canRevokeTokens);
 	}
 
 	@Override

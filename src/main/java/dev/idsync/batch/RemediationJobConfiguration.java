@@ -39,8 +39,10 @@ class RemediationJobConfiguration {
 	}
 
 	@Bean
-	AccountAdmin accountAdmin(Conduit conduit, JournalStore journalStore, PhorgeDatabaseReads phorgeDatabaseReads) {
-		return new PhorgeAccountAdmin(conduit, journalStore, phorgeDatabaseReads.database());
+	AccountAdmin accountAdmin(Conduit conduit, JournalStore journalStore, PhorgeDatabaseReads phorgeDatabaseReads,
+			TokenWriter tokenWriter, JobSettings settings) {
+		return new PhorgeAccountAdmin(conduit, journalStore, phorgeDatabaseReads.database(), tokenWriter.tokens(),
+				settings.clock());
 	}
 
 	@Bean

@@ -20,12 +20,15 @@ import dev.idsync.report.RunSummary;
  * @param failure what went wrong, when it failed (never containing a secret)
  * @param plan the plan it wrote, in plan mode
  * @param mode the mode it ran in, as recorded
+ * @param rotations where each registered bot's token rotation stands, one line each
  */
 public record RunResult(String runId, ExitCode exitCode, @Nullable Path reportDir, @Nullable RunSummary summary,
-		List<PlannedAction> firstActions, @Nullable String failure, @Nullable Path plan, @Nullable String mode) {
+		List<PlannedAction> firstActions, @Nullable String failure, @Nullable Path plan, @Nullable String mode,
+		List<String> rotations) {
 
 	public RunResult {
 		firstActions = List.copyOf(firstActions);
+		rotations = List.copyOf(rotations);
 	}
 
 }

@@ -13,6 +13,7 @@ import dev.idsync.store.FindingStore;
 import dev.idsync.store.JournalStore;
 import dev.idsync.store.LinkStore;
 import dev.idsync.store.MappingStore;
+import dev.idsync.store.RotationStore;
 import dev.idsync.store.RunStore;
 import dev.idsync.store.StagingStore;
 
@@ -63,6 +64,11 @@ class StoreConfiguration {
 	@Bean
 	JournalStore journalStore(DataSource dataSource, JobSettings settings) {
 		return new JournalStore(dataSource, settings.clock());
+	}
+
+	@Bean
+	RotationStore rotationStore(DataSource dataSource, JobSettings settings) {
+		return new RotationStore(dataSource, settings.clock());
 	}
 
 	@Bean

@@ -56,6 +56,11 @@ final class ConsoleReport {
 		}
 		out.println();
 		printActions(result, summary, out);
+		if (!result.rotations().isEmpty()) {
+			out.println();
+			out.println("Bot token rotation:");
+			result.rotations().forEach((line) -> out.println("  " + line));
+		}
 		out.println();
 		out.println("Report: " + result.reportDir() + "/report.json (summary: report.md)");
 		if (result.plan() != null) {

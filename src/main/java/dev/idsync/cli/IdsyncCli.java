@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 		description = { "Keeps a Phorge/Phabricator instance's accounts honest against Okta, Google Workspace "
 				+ "and HR exports: reads everyone, correlates them with every Phorge account, and reports drift with "
 				+ "the evidence for it." },
-		subcommands = { RunCommand.class, PlanCommand.class, ApplyCommand.class, UndoCommand.class, DoctorCommand.class, MappingCommand.class, ExemptionCommand.class,
+		subcommands = { RunCommand.class, PlanCommand.class, ApplyCommand.class, UndoCommand.class, RotateCommand.class,
+				DoctorCommand.class, MappingCommand.class, ExemptionCommand.class,
 				DemoCommand.class, SimCommand.class,
 				CommandLine.HelpCommand.class },
 		footerHeading = "%nExit codes:%n",

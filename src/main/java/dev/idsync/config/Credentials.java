@@ -12,9 +12,10 @@ import org.jspecify.annotations.Nullable;
  * @param conduit idsync's Conduit token
  * @param storePassword the password of idsync's database (empty for the embedded H2)
  * @param phorgeDatabase the password of Phorge's database, when idsync reads it
+ * @param tokenWriter the password of the database user that creates and terminates API tokens, when configured
  */
 public record Credentials(@Nullable Secret okta, @Nullable Secret google, Secret conduit, Secret storePassword,
-		@Nullable Secret phorgeDatabase) {
+		@Nullable Secret phorgeDatabase, @Nullable Secret tokenWriter) {
 
 	/**
 	 * Resolves every credential the configuration needs.
@@ -33,7 +34,12 @@ public record Credentials(@Nullable Secret okta, @Nullable Secret google, Secret
 				(google != null) ? google(google, environment) : null,
 				conduit(phorge, environment),
 				storePassword(store, environment),
-				(phorge.database() != null) ? phorgeDatabase(phorge.database(), environment) : null);
+				(phorge.database() != null) ? phorgeDatabase(phorge.database(), environment) : null,
+				(phorge.database() != null && phorge.database().tokenWriter() != null)
+						? Secret.resolve("idsync.phorge.database.token-writer.password-file",
+								phorge.database().tokenWriter().passwordFile(),
+								phorge.database().tokenWriter().passwordEnv(), environment)
+						: null);
 	}
 
 	/** The password of Phorge's database. */

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -20,14 +21,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * (default {@code phabricator_}, so {@code phabricator_user}, {@code phabricator_auth}, {@code phabricator_conduit})
  * @param poolSize the most connections idsync holds open to it (1 to 16, default 2)
  * @param timeout the connect and query timeout (default 30s)
+ * @param tokenWriter a second user allowed to create and terminate API tokens, for token rotation and revocation
  */
 public record PhorgeDatabaseProperties(String url, @DefaultValue("idsync") String username,
 		@Nullable Path passwordFile, @DefaultValue("IDSYNC_PHORGE_DB_PASSWORD") String passwordEnv,
 		@DefaultValue("phabricator_") String prefix, @DefaultValue("2") int poolSize,
-		@DefaultValue("30s") Duration timeout) {
+		@DefaultValue("30s") Duration timeout, @Nullable TokenWriterProperties tokenWriter) {
 
 	private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9_]{1,48}");
 
+	@ConstructorBinding
 	public PhorgeDatabaseProperties {
 		if (url == null || url.isBlank()) {
 			throw new ConfigException("idsync.phorge.database.url is required when idsync.phorge.database is set, "
@@ -53,6 +56,12 @@ public record PhorgeDatabaseProperties(String url, @DefaultValue("idsync") Strin
 		if (timeout.isNegative() || timeout.isZero()) {
 			throw new ConfigException("idsync.phorge.database.timeout must be positive, e.g. 30s.");
 		}
+	}
+
+	/** The database without a token writer: idsync reads it and never writes. */
+	public PhorgeDatabaseProperties(String url, String username, @Nullable Path passwordFile, String passwordEnv,
+			String prefix, int poolSize, Duration timeout) {
+		this(url, username, passwordFile, passwordEnv, prefix, poolSize, timeout, null);
 	}
 
 	/** The name of one of Phorge's databases: {@code user}, {@code auth} or {@code conduit} with the prefix. */

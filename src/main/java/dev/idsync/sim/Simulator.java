@@ -206,6 +206,11 @@ public final class Simulator implements AutoCloseable {
 				.append("      username: ").append(PhorgeDatabaseSimServer.READER).append('\n')
 				.append("      password-file: ").append(password).append('\n')
 				.append("      prefix: ").append(this.phorgeDatabase.prefix()).append('\n');
+			Path writer = writeSecret(dir.resolve(base + ".phorge-token-writer-password"),
+					this.phorgeDatabase.writerPassword());
+			yaml.append("      token-writer:\n")
+				.append("        username: ").append(PhorgeDatabaseSimServer.TOKEN_WRITER).append('\n')
+				.append("        password-file: ").append(writer).append('\n');
 		}
 		yaml.append("  bots:\n");
 		new TreeMap<>(this.org.botOwners()).forEach((bot, owner) -> yaml.append("    - username: ")

@@ -126,4 +126,15 @@ public final class Conduit {
 		return this.admin.probeCanDisableUsers(whoami());
 	}
 
+	/**
+	 * Whose token a value is: {@code user.whoami} presented with it, once, without retrying a refusal.
+	 * @param properties the Phorge instance
+	 * @param token the token to check
+	 * @return the PHID of the account it acts as
+	 * @throws ConduitException when Phorge refuses it ({@link ConduitFailure#INVALID_AUTH}; the token is redacted)
+	 */
+	public static String ownerOf(PhorgeProperties properties, Secret token) {
+		return new Conduit(properties, token).whoami().phid();
+	}
+
 }

@@ -34,6 +34,12 @@ public final class PhorgeDatabaseSimServer implements AutoCloseable {
 	/** The database user idsync connects as: {@code SELECT} on Phorge's user, auth and conduit databases only. */
 	public static final String READER = "idsync";
 
+	/**
+	 * The database user idsync rotates and revokes tokens as: {@code SELECT}, {@code INSERT} and {@code UPDATE} on
+	 * {@code conduit_token} only.
+	 */
+	public static final String TOKEN_WRITER = "idsync_tokens";
+
 	/** H2's MySQL compatibility, in idsync's URL as in Phorge's own. */
 	static final String OPTIONS = ";MODE=MySQL;DATABASE_TO_LOWER=TRUE";
 
@@ -50,6 +56,8 @@ public final class PhorgeDatabaseSimServer implements AutoCloseable {
 	private final String name = "phorge-" + random(16);
 
 	private final String readerPassword = random(32);
+
+	private final String writerPassword = random(32);
 
 	private final JdbcConnectionPool owner;
 
@@ -97,6 +105,11 @@ public final class PhorgeDatabaseSimServer implements AutoCloseable {
 	/** The password of {@link #READER}. */
 	public String readerPassword() {
 		return this.readerPassword;
+	}
+
+	/** The password of {@link #TOKEN_WRITER}. */
+	public String writerPassword() {
+		return this.writerPassword;
 	}
 
 	/** The prefix of the database names: {@link PhorgeSchema#DEFAULT_PREFIX}. */
@@ -153,6 +166,9 @@ public final class PhorgeDatabaseSimServer implements AutoCloseable {
 			jdbc.execute("GRANT SELECT ON SCHEMA `" + PhorgeSchema.DEFAULT_PREFIX + application + "` TO `" + READER
 					+ "`");
 		}
+		jdbc.execute("CREATE USER `" + TOKEN_WRITER + "` PASSWORD '" + this.writerPassword + "'");
+		jdbc.execute("GRANT SELECT, INSERT, UPDATE ON `" + PhorgeSchema.DEFAULT_PREFIX + "conduit`.`conduit_token` TO `"
+				+ TOKEN_WRITER + "`");
 	}
 
 	private static Server serve(int port, Path baseDir) {
