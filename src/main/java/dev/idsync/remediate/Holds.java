@@ -31,7 +31,8 @@ public final class Holds {
 			Capabilities capabilities) {
 		ActionType type = context.action().type();
 		if (type == ActionType.FLAG_FOR_REVIEW) {
-			return hold(ActionStatus.FOR_REVIEW, "a human decides; idsync changes nothing");
+			return hold(ActionStatus.FOR_REVIEW, (context.action().because() == Category.TOKEN_STALE)
+					? staleToken(context.action().username()) : "a human decides; idsync changes nothing");
 		}
 		if (context.self()) {
 			return hold(ActionStatus.NEVER_TOUCHED, "idsync's own bot: never acted on");
@@ -51,6 +52,15 @@ public final class Holds {
 					+ "Phorge host, or terminate each under Settings › Conduit API Tokens");
 		}
 		return grace(context, policy, now);
+	}
+
+	/** How to rotate a stale token: by idsync, given sinks and a token writer, or by hand as Phorge allows. */
+	private static String staleToken(String username) {
+		return "rotate it: give @" + username + " sinks in idsync.bots (with idsync.phorge.database.token-writer) and "
+				+ "idsync rotates it; by hand: generate a new token under /settings/user/" + username
+				+ "/page/apitokens/ (for a bot; a person under their own Settings › Conduit API Tokens), deliver it, "
+				+ "then terminate the old one there, or 'bin/auth revoke --type conduit --from @" + username
+				+ " --force' on the Phorge host, which revokes every token of the account";
 	}
 
 	private static Optional<Hold> grace(ActionContext context, RemediationPolicy policy, Instant now) {

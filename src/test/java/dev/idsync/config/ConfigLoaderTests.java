@@ -44,6 +44,14 @@ class ConfigLoaderTests {
 	}
 
 	@Test
+	void loadWhenASinkIsIncompleteNamesThePropertyAndTheFix() throws IOException {
+		Path file = write(VALID.replace("      owner: alice@example.com\n", "      owner: alice@example.com\n"
+				+ "      sinks:\n        - {type: kubernetes-secret, namespace: ci}\n"));
+		assertThatExceptionOfType(ConfigException.class).isThrownBy(() -> ConfigLoader.load(file))
+			.withMessageContaining("idsync.bots[].sinks[]: a kubernetes-secret sink needs namespace, secret and key");
+	}
+
+	@Test
 	void loadTheDocumentedExampleConfiguration() {
 		IdsyncProperties properties = ConfigLoader.load(Path.of("jobs/nightly-sync/idsync.example.yml"));
 		assertThat(properties.okta().url()).isEqualTo("https://acme.okta.com");
@@ -60,6 +68,9 @@ class ConfigLoaderTests {
 		assertThat(properties.completeness().maxDropCount()).isEqualTo(50);
 		assertThat(properties.phorge().timeout()).hasSeconds(30);
 		assertThat(properties.bots()).hasSize(2);
+		assertThat(properties.bots().get(0).sinks()).extracting(SinkProperties::describe).containsExactly(
+				"file /etc/ci/phorge-token", "kubernetes secret ci/phorge-bot[token]");
+		assertThat(properties.bots().get(0).overlapOrDefault()).hasHours(24);
 		assertThat(properties.store().url()).isEqualTo("jdbc:h2:file:./var/idsync");
 		// the example spells out every remediation default
 		assertThat(properties.remediation()).isEqualTo(new RemediationProperties("report", Map.of("disable",

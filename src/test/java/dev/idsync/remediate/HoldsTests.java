@@ -118,6 +118,10 @@ class HoldsTests {
 
 		assertThat(Holds.of(flag, POLICY, NOW, Capabilities.ALL)).get().extracting(Hold::status)
 			.isEqualTo(ActionStatus.FOR_REVIEW);
+		ActionContext stale = new ActionContext(new Action(ActionType.FLAG_FOR_REVIEW, "PHID-USER-2", "ci-bot",
+				Category.TOKEN_STALE, Precondition.NONE), null, null, OLD_ACCOUNT, false, false);
+		assertThat(Holds.of(stale, POLICY, NOW, Capabilities.ALL)).get().extracting(Hold::reason).asString()
+			.contains("/settings/user/ci-bot/page/apitokens/").contains("bin/auth revoke --type conduit --from @ci-bot");
 	}
 
 	private static ActionContext disable(Category because, FindingHistory history, Instant inactiveSince) {
