@@ -83,8 +83,8 @@ class NightlySyncJobPostgresTests {
 			assertThat(done).isNotEmpty().isEqualTo(toApply);
 			assertThat(NightlySync.applyPlan(settings, plan).failure()).contains("was applied already");
 			assertThat(undo.failure()).isNull();
-			assertThat(undo.journal()).hasSize(done.size()).allMatch((line) -> line.contains("APPLIED"));
-			assertThat(RemediationFunctionalTests.writesByAccount(simulator).values()).containsOnly(2);
+			RemediationFunctionalTests.assertUndone(undo.journal(), done.size());
+			assertThat(RemediationFunctionalTests.writesByAccount(simulator)).hasSize(done.size());
 		}
 	}
 

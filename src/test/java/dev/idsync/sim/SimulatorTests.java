@@ -61,7 +61,9 @@ class SimulatorTests {
 			simulator.writeConfig(config);
 			// then
 			Map<String, Object> database = database(config);
-			assertThat(database).containsOnlyKeys("url", "username", "password-file", "prefix")
+			assertThat(database).containsOnlyKeys("url", "username", "password-file", "prefix", "token-writer")
+				.containsEntry("token-writer", Map.of("username", "idsync_tokens", "password-file",
+						this.dir.resolve("sim.phorge-token-writer-password").toString()))
 				.containsEntry("url", simulator.phorgeDatabase().jdbcUrl())
 				.containsEntry("username", "idsync")
 				.containsEntry("prefix", "phabricator_")
