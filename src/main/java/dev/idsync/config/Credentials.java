@@ -36,10 +36,13 @@ public record Credentials(@Nullable Secret okta, @Nullable Secret google, Secret
 				storePassword(store, environment),
 				(phorge.database() != null) ? phorgeDatabase(phorge.database(), environment) : null,
 				(phorge.database() != null && phorge.database().tokenWriter() != null)
-						? Secret.resolve("idsync.phorge.database.token-writer.password-file",
-								phorge.database().tokenWriter().passwordFile(),
-								phorge.database().tokenWriter().passwordEnv(), environment)
-						: null);
+						? resolve(phorge.database().tokenWriter(), environment) : null);
+	}
+
+	/** The password of Phorge's token writer. */
+	public static Secret resolve(TokenWriterProperties writer, Map<String, String> environment) {
+		return Secret.resolve("idsync.phorge.database.token-writer.password-file", writer.passwordFile(),
+				writer.passwordEnv(), environment);
 	}
 
 	/** The password of Phorge's database. */

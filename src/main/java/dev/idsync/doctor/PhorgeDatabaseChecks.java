@@ -12,6 +12,7 @@ import dev.idsync.config.PhorgeDatabaseProperties;
 import dev.idsync.config.Secret;
 import dev.idsync.source.PhorgeDatabase;
 import dev.idsync.source.PhorgeDatabase.TableAccess;
+import dev.idsync.source.phorge.JdbcBotTokens;
 import dev.idsync.source.phorge.PhorgeDatabases;
 
 /**
@@ -53,7 +54,29 @@ final class PhorgeDatabaseChecks {
 							"GRANT SELECT ON " + database + ".* TO '" + properties.username() + "'@'%'; (or the "
 									+ "column grants in the README, which keep token values out of reach)"));
 		}
+		if (properties.tokenWriter() != null) {
+			checks.add(tokenWriter(properties, environment));
+		}
 		return checks;
+	}
+
+	/** The token writer may read the inventory, insert and terminate tokens (probed without changing a row). */
+	private static Check tokenWriter(PhorgeDatabaseProperties properties, Map<String, String> environment) {
+		String name = "phorge-db: token writer " + properties.tokenWriter().username();
+		Secret password;
+		try {
+			password = Credentials.resolve(properties.tokenWriter(), environment);
+		}
+		catch (ConfigException ex) {
+			return Doctor.missing(name, ex);
+		}
+		try (JdbcBotTokens tokens = new JdbcBotTokens(properties, password)) {
+			String problem = tokens.probe();
+			return (problem == null) ? Check.pass(name, "may list, create and terminate API tokens")
+					: Check.fail(name, problem, "GRANT SELECT (id, objectPHID, tokenType, tokenName, dateCreated, "
+							+ "expires), INSERT, UPDATE (expires, dateModified) ON " + properties.database("conduit")
+							+ ".conduit_token TO '" + properties.tokenWriter().username() + "'@'%';");
+		}
 	}
 
 	/** The problem every table shares when the server could not be reached at all, else {@code null}. */

@@ -176,7 +176,7 @@ class IdsyncCliTests {
 			// then
 			assertThat(passing).as(table).isZero();
 			assertThat(table).startsWith("RESULT  CHECK").contains("PASS    conduit: Can Disable Users")
-				.contains("checks: 17 passed, 0 failed.");
+				.contains("checks: 18 passed, 0 failed.");
 			assertThat(table.lines()).allMatch((line) -> line.isEmpty() || line.startsWith("PASS")
 					|| line.startsWith("RESULT") || line.contains("checks:"));
 			assertThat(failing).isEqualTo(1);

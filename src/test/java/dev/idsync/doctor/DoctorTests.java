@@ -65,7 +65,7 @@ class DoctorTests {
 				"phorge-db: read phabricator_user.user_externalaccountidentifier",
 				"phorge-db: read phabricator_auth.auth_providerconfig",
 				"phorge-db: read phabricator_conduit.conduit_token", "phorge-db: read phabricator_user.user_transaction",
-				"store: connect", "store: schema");
+				"phorge-db: token writer idsync_tokens", "store: connect", "store: schema");
 		assertThat(checks).allSatisfy((check) -> {
 			assertThat(check.passed()).as(check.name() + ": " + check.detail()).isTrue();
 			assertThat(check.fix()).isNull();

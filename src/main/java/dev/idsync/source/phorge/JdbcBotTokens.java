@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 import com.zaxxer.hikari.HikariDataSource;
+import org.jspecify.annotations.Nullable;
 
 import dev.idsync.config.PhorgeDatabaseProperties;
 import dev.idsync.config.Secret;
@@ -87,6 +88,26 @@ public final class JdbcBotTokens implements BotTokens, AutoCloseable {
 			terminated += terminate(token.id(), now) ? 1 : 0;
 		}
 		return terminated;
+	}
+
+	/**
+	 * Checks, without changing any row, that the token writer may read the token inventory, insert tokens and
+	 * terminate them: each statement matches nothing, but the server checks the privileges all the same.
+	 * @return the database's refusal, or {@code null} when every right is there
+	 */
+	public @Nullable String probe() {
+		try {
+			query("SELECT `id`, `objectPHID`, `tokenType`, `tokenName`, `dateCreated`, `expires` FROM " + this.table
+					+ " WHERE 1 = 0");
+			update("UPDATE " + this.table + " SET `expires` = `expires`, `dateModified` = `dateModified` WHERE `id` = -1");
+			update("INSERT INTO " + this.table + " (`objectPHID`, `tokenType`, `token`, `expires`, `dateCreated`, "
+					+ "`dateModified`, `tokenName`) SELECT 'PHID-USER-doctor', 'api', 'x', NULL, 0, 0, 'x' FROM "
+					+ this.table + " WHERE 1 = 0");
+			return null;
+		}
+		catch (PhorgeDatabaseException ex) {
+			return ex.getMessage();
+		}
 	}
 
 	@Override
