@@ -316,7 +316,7 @@ class NightlySyncJobConfiguration {
 	Step writeReportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			RunStore runStore, FindingStore findingStore, JobSettings settings) {
 		return new StepBuilder("writeReportStep", jobRepository)
-			.tasklet(new WriteReportTasklet(runStore, findingStore, settings.clock(), version()), transactionManager)
+			.tasklet(new WriteReportTasklet(runStore, findingStore, settings.clock()), transactionManager)
 			.listener(new StepProgressListener())
 			.build();
 	}

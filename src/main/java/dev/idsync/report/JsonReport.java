@@ -7,6 +7,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonEncoding;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.idsync.domain.ActionStatus;
@@ -27,7 +28,7 @@ public final class JsonReport {
 	/** Bumped whenever a field is removed or changes meaning; new fields may appear without a bump. */
 	public static final int SCHEMA_VERSION = 1;
 
-	private final JsonMapper json = JsonMapper.builder().build();
+	private final JsonMapper json = JsonMapper.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
 
 	/**
 	 * Writes the report.
@@ -130,6 +131,17 @@ public final class JsonReport {
 		generator.writeStringProperty("baselineRunId", summary.baselineRun());
 		for (FindingHistory.Change change : FindingHistory.Change.values()) {
 			generator.writeNumberProperty(change.name(), summary.byChange().getOrDefault(change, 0L));
+		}
+		generator.writeEndObject();
+		generator.writeObjectPropertyStart("changesByCategory");
+		for (Category category : Category.values()) {
+			if (summary.changesByCategory().containsKey(category)) {
+				generator.writeObjectPropertyStart(category.name());
+				for (FindingHistory.Change change : FindingHistory.Change.values()) {
+					generator.writeNumberProperty(change.name(), summary.change(category, change));
+				}
+				generator.writeEndObject();
+			}
 		}
 		generator.writeEndObject();
 		generator.writeEndObject();

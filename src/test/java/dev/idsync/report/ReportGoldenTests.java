@@ -1,0 +1,56 @@
+package dev.idsync.report;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every report format of a small, fixed run compared byte for byte with its golden file in
+ * {@code src/test/resources/report/golden/}. After an intended change of a format, regenerate them with
+ * {@code mvn test -Dtest=ReportGoldenTests -Didsync.golden.update=true}, review the diff and commit it.
+ */
+class ReportGoldenTests {
+
+	private static final Path GOLDEN = Path.of("src/test/resources/report/golden");
+
+	private static final boolean UPDATE = Boolean.getBoolean("idsync.golden.update");
+
+	@ParameterizedTest
+	@EnumSource(ReportFormat.class)
+	void everyFormatMatchesItsGoldenFile(ReportFormat format) throws IOException {
+		// given
+		RecordedRun run = ReportFixtures.run();
+
+		// when
+		String rendered = render(format, run);
+
+		// then
+		Path golden = GOLDEN.resolve(format.fileName());
+		if (UPDATE) {
+			Files.writeString(golden, rendered, StandardCharsets.UTF_8);
+		}
+		assertThat(rendered).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
+	}
+
+	@Test
+	void goldenJsonValidatesAgainstTheSchema() throws IOException {
+		assertThat(ReportSchemaTests.violations(JsonMapper.builder().build()
+			.readTree(GOLDEN.resolve("report.json").toFile()))).isEmpty();
+	}
+
+	static String render(ReportFormat format, RecordedRun run) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		format.render(run, out);
+		return out.toString(StandardCharsets.UTF_8);
+	}
+
+}
