@@ -73,7 +73,8 @@ public final class HtmlReport {
 				+ "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
 				+ "style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n<title>idsync ")
 			.text(summary.runId()).raw(": ").text(MarkdownSummary.headline(summary.exitCode()))
-			.raw("</title>\n<style>\n").raw(CSS).raw("</style>\n</head>\n<body>\n");
+			.raw("</title>\n<style>\n").raw(CSS).raw("</style>\n<noscript><style>table.data:not(.js) tbody tr:nth-child(n+201) "
+					+ "{ display: table-row; } td.evidence ul { display: block; }</style></noscript>\n</head>\n<body>\n");
 	}
 
 	private static void headline(HtmlOut html, RunSummary summary) {

@@ -76,7 +76,7 @@ final class HtmlTables {
 			.filter((category) -> summary.byCategory().getOrDefault(category, 0L) > 0).map(Enum::name).toList());
 		select(html, "severity", "every severity", List.of("DRIFT", "INFO", "OK"));
 		select(html, "change", "new or persisting", List.of("NEW", "PERSISTING"));
-		html.raw("<button type=\"button\" data-expand=\"closed\">Expand evidence</button><span class=\"shown\"></span>"
+		html.raw("<button type=\"button\" data-expand>Expand evidence</button><span class=\"shown\"></span>"
 				+ "</div>\n<div class=\"scroll\"><table class=\"data\"><thead><tr><th data-sort>severity</th>"
 				+ "<th data-sort>category</th><th data-sort>account</th><th data-sort>identity</th><th data-sort>since "
 				+ "last</th><th data-sort>first seen</th><th data-sort=\"num\" class=\"num\">runs</th><th data-sort>"
@@ -101,10 +101,10 @@ final class HtmlTables {
 					(history != null) ? history.firstSeen() : "")
 			.raw("<td class=\"num\">").text((history != null) ? history.runsSeen() : null).raw("</td>")
 			.cell((finding.matchedBy() != null) ? finding.matchedBy() + " (" + finding.confidence() + ")" : null)
-			.raw("<td><details><summary>").text(finding.rule()).raw("</summary>");
+			.raw("<td class=\"evidence\"><span class=\"rule\">").text(finding.rule()).raw("</span>");
 		list(html, finding.evidence());
 		html.raw((finding.phid() != null) ? "<code>" + HtmlOut.escape(finding.phid()) + "</code>" : "")
-			.raw("</details></td></tr>\n");
+			.raw("</td></tr>\n");
 	}
 
 	static void resolved(HtmlOut html, RunSummary summary, Iterator<Finding> resolved) {

@@ -26,6 +26,8 @@ final class TrendChart {
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MM-dd").withZone(ZoneOffset.UTC);
 
+	private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(ZoneOffset.UTC);
+
 	private TrendChart() {
 	}
 
@@ -43,6 +45,9 @@ final class TrendChart {
 		double base = TOP + up * scale;
 		double slot = (WIDTH - LEFT - 8) / (double) Math.max(runs.size(), 1);
 		double bar = Math.min(28, slot * 0.7);
+		// nightly runs are told apart by their day, runs of one day by their time
+		DateTimeFormatter label = (runs.stream().map((run) -> DAY.format(run.startedAt())).distinct()
+			.count() == runs.size()) ? DAY : HOUR;
 		html.raw("<svg class=\"trend\" role=\"img\" viewBox=\"0 0 " + WIDTH + " " + (TOP + PLOT + 34)
 				+ "\" aria-labelledby=\"trend-title\"><title id=\"trend-title\">Drift and info findings of the last ")
 			.text(runs.size()).raw(" runs</title>");
@@ -53,7 +58,7 @@ final class TrendChart {
 			bars(html, run, x, bar, base, scale, run.runId().equals(current));
 			if (i == 0 || i == runs.size() - 1 || i % Math.max(1, runs.size() / 6) == 0) {
 				html.raw("<text class=\"x\" x=\"" + fmt(x + bar / 2) + "\" y=\"" + (TOP + PLOT + 16) + "\">")
-					.text(DAY.format(run.startedAt())).raw("</text>");
+					.text(label.format(run.startedAt())).raw("</text>");
 			}
 		}
 		html.raw("</svg>\n");

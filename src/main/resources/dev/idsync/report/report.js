@@ -7,6 +7,7 @@
 		var value = cell.hasAttribute('data-v') ? cell.getAttribute('data-v') : cell.textContent;
 		return numeric ? (value === '' ? -Infinity : Number(value)) : value.toLowerCase();
 	}
+	var PAGE = 200;
 	function setUp(box) {
 		var table = box.querySelector('table.data');
 		var body = table.tBodies[0];
@@ -15,24 +16,38 @@
 		var shown = box.querySelector('.shown');
 		var text = box.querySelector('input[data-filter="text"]');
 		var selects = Array.prototype.slice.call(box.querySelectorAll('select[data-filter]'));
-		function filter() {
+		table.classList.add('js');
+		// only a page of the matching rows is laid out at a time: a table of thousands stays quick to open and sort
+		var limit = PAGE;
+		var more = document.createElement('button');
+		more.type = 'button';
+		more.hidden = true;
+		if (shown) { shown.parentNode.insertBefore(more, shown.nextSibling); }
+		more.addEventListener('click', function () { limit = Infinity; filter(false); });
+		function filter(reset) {
+			if (reset !== false) { limit = PAGE; }
 			var needle = text ? text.value.trim().toLowerCase() : '';
 			if (needle && texts === null) {
 				texts = rows.map(function (row) { return row.textContent.toLowerCase(); });
 			}
 			var count = 0;
 			rows.forEach(function (row, i) {
-				var visible = (!needle || texts[i].indexOf(needle) >= 0) && selects.every(function (select) {
+				var match = (!needle || texts[i].indexOf(needle) >= 0) && selects.every(function (select) {
 					return !select.value || row.getAttribute('data-' + select.getAttribute('data-filter')) === select.value;
 				});
-				row.hidden = !visible;
-				if (visible) { count++; }
+				row.hidden = !match || count >= limit;
+				if (match) { count++; }
 			});
-			if (shown) { shown.textContent = count + ' of ' + rows.length + ' shown'; }
+			if (shown) {
+				shown.textContent = count + ' of ' + rows.length + ' shown' + (count > limit ? ' (the first ' + limit
+						+ ' on the page)' : '');
+			}
+			more.hidden = count <= limit;
+			more.textContent = 'Show all ' + count;
 		}
 		var timer = null;
 		if (text) {
-			text.addEventListener('input', function () { clearTimeout(timer); timer = setTimeout(filter, 120); });
+			text.addEventListener('input', function () { clearTimeout(timer); timer = setTimeout(filter, 150); });
 		}
 		selects.forEach(function (select) { select.addEventListener('change', filter); });
 		Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th, column) {
@@ -52,17 +67,22 @@
 				body.appendChild(fragment);
 				rows = keyed.map(function (entry) { return entry[2]; });
 				texts = null;
+				filter(false);
 			});
 		});
 		var expand = box.querySelector('button[data-expand]');
 		if (expand) {
 			expand.addEventListener('click', function () {
-				var open = expand.getAttribute('data-expand') !== 'open';
-				box.querySelectorAll('details').forEach(function (d) { d.open = open; });
-				expand.setAttribute('data-expand', open ? 'open' : 'closed');
+				var open = !table.classList.contains('expanded');
+				table.classList.toggle('expanded', open);
 				expand.textContent = open ? 'Collapse evidence' : 'Expand evidence';
 			});
 		}
+		// a click on a rule shows or hides its evidence
+		body.addEventListener('click', function (event) {
+			var cell = event.target.closest('td.evidence');
+			if (cell) { cell.parentNode.classList.toggle('open'); }
+		});
 		filter();
 		return { filterBy: function (name, value) {
 			selects.forEach(function (select) { if (select.getAttribute('data-filter') === name) { select.value = value; } });
