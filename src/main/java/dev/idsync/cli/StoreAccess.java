@@ -3,6 +3,7 @@ package dev.idsync.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.function.Consumer;
+import java.util.function.ToIntFunction;
 
 import dev.idsync.config.ConfigException;
 import dev.idsync.config.ConfigLoader;
@@ -31,6 +32,23 @@ final class StoreAccess {
 		StoreProperties store = properties.store();
 		return IdsyncStore.open(store.url(), store.username(),
 				Credentials.storePassword(store, System.getenv()).reveal());
+	}
+
+	/**
+	 * Runs a command against the store a configuration names.
+	 * @param config the configuration file
+	 * @param err where a configuration mistake is reported
+	 * @param command what to do with the store, returning the exit code
+	 * @return the command's exit code, or 1 when the configuration is wrong
+	 */
+	static int withStore(Path config, PrintWriter err, ToIntFunction<IdsyncStore> command) {
+		try (IdsyncStore store = open(config)) {
+			return command.applyAsInt(store);
+		}
+		catch (ConfigException ex) {
+			err.println("idsync: configuration error: " + ex.getMessage());
+			return 1;
+		}
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package dev.idsync.report;
 
 import java.io.OutputStream;
+import java.io.Writer;
 import java.util.Iterator;
 import java.util.List;
 
@@ -53,28 +54,49 @@ public final class JsonReport {
 	public void write(RunSummary summary, Iterator<Finding> findings, Iterator<PlannedAction> actions,
 			Iterator<Finding> resolved, OutputStream out) {
 		try (JsonGenerator generator = this.json.createGenerator(out, JsonEncoding.UTF8)) {
-			generator.writeStartObject();
-			generator.writeNumberProperty("schemaVersion", SCHEMA_VERSION);
-			generator.writeStringProperty("runId", summary.runId());
-			generator.writeStringProperty("startedAt", summary.startedAt().toString());
-			generator.writeStringProperty("finishedAt", summary.finishedAt().toString());
-			generator.writeStringProperty("mode", summary.mode());
-			generator.writeStringProperty("idsyncVersion", summary.version());
-			generator.writeNumberProperty("exitCode", summary.exitCode().code());
-			writeSources(generator, summary);
-			writeGates(generator, summary);
-			writeSummary(generator, summary);
-			generator.writeArrayPropertyStart("findings");
-			findings.forEachRemaining((finding) -> writeFinding(generator, finding));
-			generator.writeEndArray();
-			generator.writeArrayPropertyStart("actions");
-			actions.forEachRemaining((action) -> writeAction(generator, action));
-			generator.writeEndArray();
-			generator.writeArrayPropertyStart("resolved");
-			resolved.forEachRemaining((finding) -> writeResolved(generator, finding));
-			generator.writeEndArray();
-			generator.writeEndObject();
+			write(generator, summary, findings, actions, resolved);
 		}
+	}
+
+	/**
+	 * Writes the report as text, with the findings of the baseline run that this run no longer has.
+	 * @param summary the run's summary
+	 * @param findings the findings, in report order
+	 * @param actions the planned actions, in report order
+	 * @param resolved the baseline's findings that are gone
+	 * @param out where to write (flushed, not closed)
+	 */
+	public void write(RunSummary summary, Iterator<Finding> findings, Iterator<PlannedAction> actions,
+			Iterator<Finding> resolved, Writer out) {
+		try (JsonGenerator generator = this.json.createGenerator(out)) {
+			write(generator, summary, findings, actions, resolved);
+		}
+	}
+
+	private static void write(JsonGenerator generator, RunSummary summary, Iterator<Finding> findings,
+			Iterator<PlannedAction> actions, Iterator<Finding> resolved) {
+		generator.writeStartObject();
+		generator.writeNumberProperty("schemaVersion", SCHEMA_VERSION);
+		generator.writeStringProperty("runId", summary.runId());
+		generator.writeStringProperty("startedAt", summary.startedAt().toString());
+		generator.writeStringProperty("finishedAt", summary.finishedAt().toString());
+		generator.writeStringProperty("mode", summary.mode());
+		generator.writeStringProperty("idsyncVersion", summary.version());
+		generator.writeNumberProperty("exitCode", summary.exitCode().code());
+		writeSources(generator, summary);
+		writeGates(generator, summary);
+		writeSummary(generator, summary);
+		generator.writeArrayPropertyStart("findings");
+		findings.forEachRemaining((finding) -> writeFinding(generator, finding));
+		generator.writeEndArray();
+		generator.writeArrayPropertyStart("actions");
+		actions.forEachRemaining((action) -> writeAction(generator, action));
+		generator.writeEndArray();
+		generator.writeArrayPropertyStart("resolved");
+		resolved.forEachRemaining((finding) -> writeResolved(generator, finding));
+		generator.writeEndArray();
+		generator.writeEndObject();
+		generator.flush();
 	}
 
 	private static void writeSources(JsonGenerator generator, RunSummary summary) {

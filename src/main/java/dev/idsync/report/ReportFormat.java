@@ -1,5 +1,6 @@
 package dev.idsync.report;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
@@ -53,38 +54,48 @@ public enum ReportFormat {
 	}
 
 	/**
-	 * Renders a run in this format.
+	 * Renders a run in this format, as UTF-8.
 	 * @param run the run
 	 * @param out where to write (flushed, not closed)
 	 */
 	public void render(RecordedRun run, OutputStream out) {
-		Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-		try {
-			switch (this) {
-				case HTML -> new HtmlReport().write(run, writer);
-				case MD -> {
-					writer.write(new MarkdownSummary().render(run.summary()));
-					writer.flush();
-				}
-				case JSON -> json(run, out);
-				case CSV -> csv(run, writer);
-			}
+		render(run, new OutputStreamWriter(out, StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * Renders a run in this format.
+	 * @param run the run
+	 * @param out where to write (flushed, not closed)
+	 */
+	public void render(RecordedRun run, Writer out) {
+		switch (this) {
+			case HTML -> new HtmlReport().write(run, out);
+			case MD -> markdown(run, out);
+			case JSON -> json(run, out);
+			case CSV -> csv(run, out);
 		}
-		catch (java.io.IOException ex) {
+	}
+
+	private static void markdown(RecordedRun run, Writer out) {
+		try {
+			out.write(new MarkdownSummary().render(run.summary()));
+			out.flush();
+		}
+		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
 	}
 
-	private static void json(RecordedRun run, OutputStream out) {
+	private static void json(RecordedRun run, Writer out) {
 		try (Stream<Finding> findings = run.findings(); Stream<PlannedAction> actions = run.actions();
 				Stream<Finding> resolved = run.resolved()) {
 			new JsonReport().write(run.summary(), findings.iterator(), actions.iterator(), resolved.iterator(), out);
 		}
 	}
 
-	private static void csv(RecordedRun run, Writer writer) {
+	private static void csv(RecordedRun run, Writer out) {
 		try (Stream<Finding> findings = run.findings()) {
-			new CsvFindings().write(findings.iterator(), writer);
+			new CsvFindings().write(findings.iterator(), out);
 		}
 	}
 
