@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.Clock;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -17,6 +18,7 @@ import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.idsync.report.BackstageRules;
 import dev.idsync.sim.OrgGenerator;
 import dev.idsync.sim.PhorgeAccess;
 import dev.idsync.sim.Scenario;
@@ -284,6 +286,8 @@ class IdsyncCliTests {
 					"-o", json.toString());
 			int unknown = execute("report", "--config", config.toString(), "--run", "20200101T000000Z-0000");
 			int badCategory = execute("findings", "--config", config.toString(), "--category", "LEAVERS");
+			Path catalog = this.dir.resolve("phorge-users.yaml");
+			int exported = execute("export", "backstage", "--config", config.toString(), "-o", catalog.toString());
 
 			// then
 			assertThat(history).isZero();
@@ -311,6 +315,16 @@ class IdsyncCliTests {
 			assertThat(badCategory).isEqualTo(1);
 			assertThat(this.err.toString()).contains("no run 20200101T000000Z-0000 is recorded")
 				.contains("'LEAVERS' is not a category code");
+			// and the Backstage export holds every linked, active person, valid by Backstage's rules
+			assertThat(exported).as(this.err.toString()).isZero();
+			List<JsonNode> entities = BackstageRules.parse(Files.readString(catalog));
+			assertThat(BackstageRules.violations(entities)).isEmpty();
+			assertThat(entities).hasSizeGreaterThan(200).allSatisfy((entity) -> {
+				assertThat(entity.path("metadata").path("annotations").path("phorge.it/phid").asString())
+					.startsWith("PHID-USER-");
+				assertThat(entity.path("metadata").path("annotations").path("okta.com/user-id").isString()
+						|| entity.path("metadata").path("annotations").path("google.com/user-id").isString()).isTrue();
+			});
 		}
 	}
 
