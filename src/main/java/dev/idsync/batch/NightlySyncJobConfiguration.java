@@ -83,7 +83,7 @@ class NightlySyncJobConfiguration {
 			Step correlateByMappingStep, Step correlateByEmailStep, Step correlateByUsernameStep,
 			Step correlateByRealNameStep, Step classifyAccountsStep, Step classifyPersonsStep, Step compareRunsStep,
 			Step planActionsStep, Step gateActionsStep, Step applyActionsStep, Step writeReportStep,
-			Step writePlanStep) {
+			Step writePlanStep, Step notifyStep) {
 		SimpleJobBuilder job = new JobBuilder(JOB_NAME, jobRepository).listener(
 				new RunRecordListener(runStore, settings.clock()))
 			.start(prepareRunStep)
@@ -137,6 +137,7 @@ class NightlySyncJobConfiguration {
 			.next(applyActionsStep)
 			.next(writeReportStep)
 			.next(writePlanStep)
+			.next(notifyStep)
 			.build();
 	}
 
@@ -317,6 +318,16 @@ class NightlySyncJobConfiguration {
 			RunStore runStore, FindingStore findingStore, JobSettings settings) {
 		return new StepBuilder("writeReportStep", jobRepository)
 			.tasklet(new WriteReportTasklet(runStore, findingStore, settings.clock()), transactionManager)
+			.listener(new StepProgressListener())
+			.build();
+	}
+
+	/** After the report (and plan) are written: tells the webhook, when one is configured and the run calls for it. */
+	@Bean
+	Step notifyStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, RunStore runStore,
+			FindingStore findingStore, JobSettings settings) {
+		return new StepBuilder("notifyStep", jobRepository)
+			.tasklet(new NotifyTasklet(runStore, findingStore, settings), transactionManager)
 			.listener(new StepProgressListener())
 			.build();
 	}

@@ -1,5 +1,8 @@
 package dev.idsync.config;
 
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -12,9 +15,16 @@ import org.jspecify.annotations.Nullable;
  * @param conduit idsync's Conduit token
  * @param storePassword the password of idsync's database (empty for the embedded H2)
  * @param phorgeDatabase the password of Phorge's database, when idsync reads it
+ * @param webhook the notification webhook's URL, when one is configured
  */
 public record Credentials(@Nullable Secret okta, @Nullable Secret google, Secret conduit, Secret storePassword,
-		@Nullable Secret phorgeDatabase) {
+		@Nullable Secret phorgeDatabase, @Nullable Secret webhook) {
+
+	/** Credentials without a webhook. */
+	public Credentials(@Nullable Secret okta, @Nullable Secret google, Secret conduit, Secret storePassword,
+			@Nullable Secret phorgeDatabase) {
+		this(okta, google, conduit, storePassword, phorgeDatabase, null);
+	}
 
 	/**
 	 * Resolves every credential the configuration needs.
@@ -33,7 +43,31 @@ public record Credentials(@Nullable Secret okta, @Nullable Secret google, Secret
 				(google != null) ? google(google, environment) : null,
 				conduit(phorge, environment),
 				storePassword(store, environment),
-				(phorge.database() != null) ? phorgeDatabase(phorge.database(), environment) : null);
+				(phorge.database() != null) ? phorgeDatabase(phorge.database(), environment) : null,
+				(properties.notifications().webhook() != null) ? webhook(properties.notifications().webhook(), environment) : null);
+	}
+
+	/**
+	 * The webhook's URL: https, or http to loopback only; never repeated in a message, since it is a credential.
+	 */
+	public static Secret webhook(WebhookProperties webhook, Map<String, String> environment) {
+		Secret url = Secret.resolve("idsync.notify.webhook.url-file", webhook.urlFile(), webhook.urlEnv(), environment);
+		URI uri;
+		try {
+			uri = new URI(url.reveal());
+		}
+		catch (URISyntaxException ex) {
+			uri = URI.create("invalid:");
+		}
+		String scheme = String.valueOf(uri.getScheme()).toLowerCase(Locale.ROOT);
+		boolean secure = scheme.equals("https") || (scheme.equals("http") && uri.getHost() != null
+				&& Endpoints.isLoopback(uri.getHost()));
+		if (uri.getHost() == null || !secure) {
+			throw new ConfigException("The webhook URL (idsync.notify.webhook.url-file or $" + webhook.urlEnv()
+					+ ") is not an https URL with a host. Use the URL your chat gives the incoming webhook, e.g. "
+					+ "https://hooks.slack.com/services/….");
+		}
+		return url;
 	}
 
 	/** The password of Phorge's database. */

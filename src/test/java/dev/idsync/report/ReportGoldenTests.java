@@ -42,6 +42,25 @@ class ReportGoldenTests {
 	}
 
 	@Test
+	void chatNotificationMatchesItsGoldenFile() throws IOException {
+		// given
+		RunSummary summary = ReportFixtures.run().summary();
+
+		// when
+		String body = ChatNotification.body(summary, "https://reports.example.com/idsync/" + summary.runId()
+				+ "/report.html") + "\n";
+
+		// then
+		Path golden = GOLDEN.resolve("notification.json");
+		if (UPDATE) {
+			Files.writeString(golden, body, StandardCharsets.UTF_8);
+		}
+		assertThat(body).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
+		assertThat(ChatNotification.due(summary, java.util.List.of("gate"))).isTrue();
+		assertThat(ChatNotification.due(summary, java.util.List.of("new-drift"))).isTrue();
+	}
+
+	@Test
 	void goldenJsonValidatesAgainstTheSchema() throws IOException {
 		assertThat(ReportSchemaTests.violations(JsonMapper.builder().build()
 			.readTree(GOLDEN.resolve("report.json").toFile()))).isEmpty();
