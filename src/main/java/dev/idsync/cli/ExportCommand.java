@@ -38,7 +38,8 @@ final class ExportCommand {
 					+ "Only people active in the identity sources, unless --include-inactive.",
 					"Refuses when the newest run did not complete or did not read every source completely: people "
 							+ "missing from an incomplete read would vanish from the catalog." },
-			footerHeading = "%nExit codes:%n", footer = { "  0 written, 1 no complete run to export from, or an error" })
+			footerHeading = "%nExit codes:%n",
+			footer = { "  0 written, 1 no complete run to export from, or an error" })
 	static final class Backstage implements Callable<Integer> {
 
 		@Spec

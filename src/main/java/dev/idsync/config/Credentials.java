@@ -44,7 +44,8 @@ public record Credentials(@Nullable Secret okta, @Nullable Secret google, Secret
 				conduit(phorge, environment),
 				storePassword(store, environment),
 				(phorge.database() != null) ? phorgeDatabase(phorge.database(), environment) : null,
-				(properties.notifications().webhook() != null) ? webhook(properties.notifications().webhook(), environment) : null);
+				(properties.notifications().webhook() != null)
+						? webhook(properties.notifications().webhook(), environment) : null);
 	}
 
 	/**

@@ -47,8 +47,9 @@ public final class CsvFindings {
 
 	private static List<String> cells(Finding finding) {
 		FindingHistory history = finding.history();
-		return List.of(finding.category().name(), finding.category().severity().name(), finding.category().kind().name(),
-				text(finding.username()), text(finding.phid()), text(finding.identity()),
+		return List.of(finding.category().name(), finding.category().severity().name(),
+				finding.category().kind().name(), text(finding.username()), text(finding.phid()),
+				text(finding.identity()),
 				(history != null) ? history.sinceLast().name() : "",
 				(history != null) ? history.firstSeen().toString() : "",
 				(history != null) ? String.valueOf(history.runsSeen()) : "",

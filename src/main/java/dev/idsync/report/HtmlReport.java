@@ -73,20 +73,28 @@ public final class HtmlReport {
 				+ "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
 				+ "style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n<title>idsync ")
 			.text(summary.runId()).raw(": ").text(MarkdownSummary.headline(summary.exitCode()))
-			.raw("</title>\n<style>\n").raw(CSS).raw("</style>\n<noscript><style>table.data:not(.js) tbody tr:nth-child(n+201) "
-					+ "{ display: table-row; } td.evidence ul { display: block; }</style></noscript>\n</head>\n<body>\n");
+			.raw("</title>\n<style>\n")
+			.raw(CSS)
+			.raw("</style>\n<noscript><style>table.data:not(.js) tbody tr:nth-child(n+201) { display: table-row; } "
+					+ "td.evidence ul { display: block; }</style></noscript>\n</head>\n<body>\n");
 	}
 
 	private static void headline(HtmlOut html, RunSummary summary) {
 		html.raw("<header>\n<h1>idsync run <code>").text(summary.runId()).raw("</code></h1>\n<p class=\"headline exit-")
-			.text(summary.exitCode().code()).raw("\" data-count=\"exit\">").text(MarkdownSummary.headline(summary.exitCode()))
-			.raw("</p>\n<p class=\"meta\">Mode ").text(summary.mode()).raw(" · started ").text(time(summary.startedAt()))
+			.text(summary.exitCode().code())
+			.raw("\" data-count=\"exit\">")
+			.text(MarkdownSummary.headline(summary.exitCode()))
+			.raw("</p>\n<p class=\"meta\">Mode ")
+			.text(summary.mode())
+			.raw(" · started ")
+			.text(time(summary.startedAt()))
 			.raw(" · report written ").text(time(summary.finishedAt())).raw(" · ")
 			.text((summary.baselineRun() != null) ? "compared with run " + summary.baselineRun()
 					: "first complete run: every finding is new")
 			.raw("</p>\n<nav><a href=\"#categories\">Categories</a><a href=\"#trend\">Trend</a><a href=\"#gates\">"
 					+ "Safety gates</a><a href=\"#sources\">Sources</a><a href=\"#actions\">Actions</a>"
-					+ "<a href=\"#findings\">Findings</a><a href=\"#resolved\">Resolved</a></nav>\n</header>\n<main>\n");
+					+ "<a href=\"#findings\">Findings</a><a href=\"#resolved\">Resolved</a></nav>\n</header>\n"
+					+ "<main>\n");
 		long human = summary.byStatus().getOrDefault(ActionStatus.FOR_REVIEW, 0L)
 				+ summary.byStatus().getOrDefault(ActionStatus.MANUAL, 0L);
 		long held = summary.byStatus().getOrDefault(ActionStatus.HELD_GATE, 0L)
@@ -140,8 +148,9 @@ public final class HtmlReport {
 	private static void trend(HtmlOut html, RecordedRun run) {
 		html.raw("<h2 id=\"trend\">The last runs</h2>\n");
 		TrendChart.write(run.history(), run.summary().runId(), html);
-		html.raw("<p class=\"legend note\">Drift and info findings per run:<span style=\"background:var(--persisting)\">"
-				+ "</span>persisting<span style=\"background:var(--new)\"></span>new<span "
+		html.raw("<p class=\"legend note\">Drift and info findings per run:<span "
+				+ "style=\"background:var(--persisting)\"></span>persisting<span style=\"background:var(--new)\">"
+				+ "</span>new<span "
 				+ "style=\"background:var(--resolved)\"></span>resolved (below the line). Faded: the run did not read "
 				+ "every source completely, or did not complete. Hover a bar for its run.</p>\n");
 	}

@@ -145,7 +145,11 @@ final class HtmlTables {
 	}
 
 	private static void select(HtmlOut html, String attribute, String all, List<String> values) {
-		html.raw("<select data-filter=\"").raw(attribute).raw("\" aria-label=\"").text(all).raw("\"><option value=\"\">")
+		html.raw("<select data-filter=\"")
+			.raw(attribute)
+			.raw("\" aria-label=\"")
+			.text(all)
+			.raw("\"><option value=\"\">")
 			.text(all).raw("</option>");
 		values.forEach((value) -> html.raw("<option>").text(value).raw("</option>"));
 		html.raw("</select>");

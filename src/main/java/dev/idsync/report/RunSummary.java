@@ -57,8 +57,8 @@ public record RunSummary(String runId, Instant startedAt, Instant finishedAt, St
 			List<SourceRead> sources, Map<Category, Long> byCategory, Map<ActionType, Long> byAction,
 			ExitCode exitCode, @Nullable String baselineRun, Map<FindingHistory.Change, Long> byChange,
 			List<GateResult> gates, Map<ActionType, Map<ActionStatus, Long>> actionMatrix) {
-		this(runId, startedAt, finishedAt, mode, version, sources, byCategory, byAction, exitCode, baselineRun, byChange,
-				gates, actionMatrix, Map.of());
+		this(runId, startedAt, finishedAt, mode, version, sources, byCategory, byAction, exitCode, baselineRun,
+				byChange, gates, actionMatrix, Map.of());
 	}
 
 	/** A summary without a comparison with an earlier run. */

@@ -132,7 +132,8 @@ public final class LinkStore {
 	public CloseableIterator<LinkedPerson> linkedPeople(String runId, boolean activeOnly) {
 		Cursor<Object[]> rows = new Cursor<>(this.dataSource, "SELECT l.phid, COALESCE(a.username, l.username) AS "
 				+ "username, p.person_key, p.display_name, l.source, l.source_id FROM identity_link l "
-				+ "JOIN stage_person_source ps ON ps.run_id = ? AND ps.source = l.source AND ps.source_id = l.source_id "
+				+ "JOIN stage_person_source ps ON ps.run_id = ? AND ps.source = l.source "
+				+ "AND ps.source_id = l.source_id "
 				+ "JOIN stage_person p ON p.run_id = ps.run_id AND p.person_key = ps.person_key "
 				+ "LEFT JOIN stage_account a ON a.run_id = ps.run_id AND a.phid = l.phid "
 				+ (activeOnly ? "WHERE p.lifecycle = 'ACTIVE' " : "")

@@ -202,8 +202,8 @@ public final class RunStore {
 
 	/** Whether a run completed and read every source completely. */
 	public boolean completeAndCompleted(String runId) {
-		Long count = this.jdbc.queryForObject("SELECT COUNT(*) FROM idsync_run WHERE run_id = ? AND status = 'COMPLETED' "
-				+ "AND sources_complete = TRUE", Long.class, runId);
+		Long count = this.jdbc.queryForObject("SELECT COUNT(*) FROM idsync_run WHERE run_id = ? "
+				+ "AND status = 'COMPLETED' AND sources_complete = TRUE", Long.class, runId);
 		return count != null && count > 0;
 	}
 

@@ -61,6 +61,22 @@ class ReportGoldenTests {
 	}
 
 	@Test
+	void valuesFromSourcesNeverBecomeMarkupOrFormulas() {
+		// given a finding whose real name holds a script and whose username a spreadsheet formula
+		RecordedRun run = ReportFixtures.run();
+
+		// when
+		String html = render(ReportFormat.HTML, run);
+		String csv = render(ReportFormat.CSV, run);
+
+		// then
+		assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert");
+		assertThat(html.split("<script>", -1)).hasSize(2);
+		assertThat(html).doesNotContain("src=\"http", "href=\"http", "url(http", "@import");
+		assertThat(csv).startsWith("\uFEFFcategory,").contains(",'=cmd|' /C calc'!A0,").doesNotContain(",=cmd");
+	}
+
+	@Test
 	void goldenJsonValidatesAgainstTheSchema() throws IOException {
 		assertThat(ReportSchemaTests.violations(JsonMapper.builder().build()
 			.readTree(GOLDEN.resolve("report.json").toFile()))).isEmpty();
