@@ -205,9 +205,8 @@ public final class NightlySync {
 		FindingStore findings = context.getBean(FindingStore.class);
 		RunStore runs = context.getBean(RunStore.class);
 		String mode = runs.modeAndReportDir(runId).map((row) -> row[0]).orElse("report");
-		RunSummary summary = WriteReportTasklet.summary(runs, findings, runId,
-				RunParameters.describeMode(execution.getJobParameters()), Instant.now(),
-				NightlySyncJobConfiguration.version());
+		RunSummary summary = new RunReports(runs, findings).summary(runId,
+				RunParameters.describeMode(execution.getJobParameters()), Instant.now());
 		Path report = Path.of(execution.getExecutionContext().getString(WriteReportTasklet.REPORT_PATH));
 		String plan = execution.getExecutionContext().containsKey(WritePlanTasklet.PLAN_PATH)
 				? execution.getExecutionContext().getString(WritePlanTasklet.PLAN_PATH) : null;

@@ -83,7 +83,7 @@ class NightlySyncJobConfiguration {
 			Step correlateByMappingStep, Step correlateByEmailStep, Step correlateByUsernameStep,
 			Step correlateByRealNameStep, Step classifyAccountsStep, Step classifyPersonsStep, Step compareRunsStep,
 			Step planActionsStep, Step gateActionsStep, Step applyActionsStep, Step rotateTokensStep,
-			Step writeReportStep, Step writePlanStep) {
+			Step writeReportStep, Step writePlanStep, Step notifyStep) {
 		SimpleJobBuilder job = new JobBuilder(JOB_NAME, jobRepository).listener(
 				new RunRecordListener(runStore, settings.clock()))
 			.start(prepareRunStep)
@@ -138,6 +138,7 @@ class NightlySyncJobConfiguration {
 			.next(rotateTokensStep)
 			.next(writeReportStep)
 			.next(writePlanStep)
+			.next(notifyStep)
 			.build();
 	}
 
@@ -317,7 +318,17 @@ class NightlySyncJobConfiguration {
 	Step writeReportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			RunStore runStore, FindingStore findingStore, JobSettings settings) {
 		return new StepBuilder("writeReportStep", jobRepository)
-			.tasklet(new WriteReportTasklet(runStore, findingStore, settings.clock(), version()), transactionManager)
+			.tasklet(new WriteReportTasklet(runStore, findingStore, settings.clock()), transactionManager)
+			.listener(new StepProgressListener())
+			.build();
+	}
+
+	/** After the report (and plan) are written: tells the webhook, when one is configured and the run calls for it. */
+	@Bean
+	Step notifyStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, RunStore runStore,
+			FindingStore findingStore, JobSettings settings) {
+		return new StepBuilder("notifyStep", jobRepository)
+			.tasklet(new NotifyTasklet(runStore, findingStore, settings), transactionManager)
 			.listener(new StepProgressListener())
 			.build();
 	}

@@ -93,11 +93,12 @@ class RemediationJobConfiguration {
 	/** {@code idsync apply PLAN}: the plan's run applies its planned actions, then rewrites its report. */
 	@Bean
 	Job applyPlanJob(JobRepository jobRepository, RunStore runStore, JobSettings settings, Step applyActionsStep,
-			Step writeReportStep) {
+			Step writeReportStep, Step notifyStep) {
 		return new JobBuilder(APPLY_PLAN_JOB, jobRepository)
 			.listener(new RunRecordListener(runStore, settings.clock()))
 			.start(applyActionsStep)
 			.next(writeReportStep)
+			.next(notifyStep)
 			.build();
 	}
 

@@ -62,7 +62,7 @@ final class ConsoleReport {
 			result.rotations().forEach((line) -> out.println("  " + line));
 		}
 		out.println();
-		out.println("Report: " + result.reportDir() + "/report.json (summary: report.md)");
+		out.println("Report: " + result.reportDir() + "/report.html (also report.md, findings.csv, report.json)");
 		if (result.plan() != null) {
 			out.println("Plan: " + result.plan() + " (review it, then: idsync apply --config FILE " + result.plan() + ")");
 		}

@@ -3,6 +3,8 @@ package dev.idsync.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.function.Consumer;
+import java.util.function.ToIntBiFunction;
+import java.util.function.ToIntFunction;
 
 import dev.idsync.config.ConfigException;
 import dev.idsync.config.ConfigLoader;
@@ -27,10 +29,44 @@ final class StoreAccess {
 	 * @throws dev.idsync.config.ConfigException on a configuration mistake
 	 */
 	private static IdsyncStore open(Path config) {
-		IdsyncProperties properties = ConfigLoader.load(config);
+		return open(ConfigLoader.load(config));
+	}
+
+	private static IdsyncStore open(IdsyncProperties properties) {
 		StoreProperties store = properties.store();
 		return IdsyncStore.open(store.url(), store.username(),
 				Credentials.storePassword(store, System.getenv()).reveal());
+	}
+
+	/**
+	 * Runs a command against the store a configuration names.
+	 * @param config the configuration file
+	 * @param err where a configuration mistake is reported
+	 * @param command what to do with the store, returning the exit code
+	 * @return the command's exit code, or 1 when the configuration is wrong
+	 */
+	static int withStore(Path config, PrintWriter err, ToIntFunction<IdsyncStore> command) {
+		return withStore(config, err, (properties, store) -> command.applyAsInt(store));
+	}
+
+	/**
+	 * Runs a command against the store a configuration names, with the configuration.
+	 * @param config the configuration file
+	 * @param err where a configuration mistake is reported
+	 * @param command what to do with the configuration and the store, returning the exit code
+	 * @return the command's exit code, or 1 when the configuration is wrong
+	 */
+	static int withStore(Path config, PrintWriter err, ToIntBiFunction<IdsyncProperties, IdsyncStore> command) {
+		try {
+			IdsyncProperties properties = ConfigLoader.load(config);
+			try (IdsyncStore store = open(properties)) {
+				return command.applyAsInt(properties, store);
+			}
+		}
+		catch (ConfigException ex) {
+			err.println("idsync: configuration error: " + ex.getMessage());
+			return 1;
+		}
 	}
 
 	/**

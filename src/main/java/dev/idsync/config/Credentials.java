@@ -1,5 +1,8 @@
 package dev.idsync.config;
 
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -13,9 +16,16 @@ import org.jspecify.annotations.Nullable;
  * @param storePassword the password of idsync's database (empty for the embedded H2)
  * @param phorgeDatabase the password of Phorge's database, when idsync reads it
  * @param tokenWriter the password of the database user that creates and terminates API tokens, when configured
+ * @param webhook the notification webhook's URL, when one is configured
  */
 public record Credentials(@Nullable Secret okta, @Nullable Secret google, Secret conduit, Secret storePassword,
-		@Nullable Secret phorgeDatabase, @Nullable Secret tokenWriter) {
+		@Nullable Secret phorgeDatabase, @Nullable Secret tokenWriter, @Nullable Secret webhook) {
+
+	/** Credentials without a token writer or a webhook. */
+	public Credentials(@Nullable Secret okta, @Nullable Secret google, Secret conduit, Secret storePassword,
+			@Nullable Secret phorgeDatabase) {
+		this(okta, google, conduit, storePassword, phorgeDatabase, null, null);
+	}
 
 	/**
 	 * Resolves every credential the configuration needs.
@@ -36,13 +46,38 @@ public record Credentials(@Nullable Secret okta, @Nullable Secret google, Secret
 				storePassword(store, environment),
 				(phorge.database() != null) ? phorgeDatabase(phorge.database(), environment) : null,
 				(phorge.database() != null && phorge.database().tokenWriter() != null)
-						? resolve(phorge.database().tokenWriter(), environment) : null);
+						? resolve(phorge.database().tokenWriter(), environment) : null,
+				(properties.notifications().webhook() != null)
+						? webhook(properties.notifications().webhook(), environment) : null);
 	}
 
 	/** The password of Phorge's token writer. */
 	public static Secret resolve(TokenWriterProperties writer, Map<String, String> environment) {
 		return Secret.resolve("idsync.phorge.database.token-writer.password-file", writer.passwordFile(),
 				writer.passwordEnv(), environment);
+	}
+
+	/**
+	 * The webhook's URL: https, or http to loopback only; never repeated in a message, since it is a credential.
+	 */
+	public static Secret webhook(WebhookProperties webhook, Map<String, String> environment) {
+		Secret url = Secret.resolve("idsync.notify.webhook.url-file", webhook.urlFile(), webhook.urlEnv(), environment);
+		URI uri;
+		try {
+			uri = new URI(url.reveal());
+		}
+		catch (URISyntaxException ex) {
+			uri = URI.create("invalid:");
+		}
+		String scheme = String.valueOf(uri.getScheme()).toLowerCase(Locale.ROOT);
+		boolean secure = scheme.equals("https") || (scheme.equals("http") && uri.getHost() != null
+				&& Endpoints.isLoopback(uri.getHost()));
+		if (uri.getHost() == null || !secure) {
+			throw new ConfigException("The webhook URL (idsync.notify.webhook.url-file or $" + webhook.urlEnv()
+					+ ") is not an https URL with a host. Use the URL your chat gives the incoming webhook, e.g. "
+					+ "https://hooks.slack.com/services/….");
+		}
+		return url;
 	}
 
 	/** The password of Phorge's database. */

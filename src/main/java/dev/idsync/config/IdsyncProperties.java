@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.context.properties.bind.Name;
 
 /**
  * All of idsync's configuration ({@code idsync.*}).
@@ -25,6 +26,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param files exports of further identity sources (HR systems, other IdPs) as CSV or JSON lines
  * @param reconcile how identities are tied to accounts, exemptions, protected accounts and token age
  * @param remediation what idsync does about its findings: the mode, the safety gates and grace periods
+ * @param notifications who hears about a run besides its report folder: a chat webhook ({@code idsync.notify})
  */
 @ConfigurationProperties("idsync")
 public record IdsyncProperties(@NestedConfigurationProperty @Nullable OktaProperties okta,
@@ -36,7 +38,8 @@ public record IdsyncProperties(@NestedConfigurationProperty @Nullable OktaProper
 		@NestedConfigurationProperty @DefaultValue MergeProperties merge,
 		@DefaultValue List<FileSourceProperties> files,
 		@NestedConfigurationProperty @DefaultValue ReconcileProperties reconcile,
-		@NestedConfigurationProperty @DefaultValue RemediationProperties remediation) {
+		@NestedConfigurationProperty @DefaultValue RemediationProperties remediation,
+		@NestedConfigurationProperty @DefaultValue @Name("notify") NotifyProperties notifications) {
 
 	@ConstructorBinding
 	public IdsyncProperties {
@@ -70,7 +73,7 @@ public record IdsyncProperties(@NestedConfigurationProperty @Nullable OktaProper
 			StoreProperties store, ReportProperties report, List<BotProperties> bots) {
 		this(okta, google, phorge, store, report, bots, new CompletenessProperties(10, 50),
 				new MergeProperties("email", List.of()), List.of(), ReconcileProperties.defaults(),
-				RemediationProperties.defaults());
+				RemediationProperties.defaults(), new NotifyProperties(null));
 	}
 
 	/** The names of the configured identity sources, in reading order. */

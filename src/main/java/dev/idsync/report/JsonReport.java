@@ -1,12 +1,14 @@
 package dev.idsync.report;
 
 import java.io.OutputStream;
+import java.io.Writer;
 import java.util.Iterator;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonEncoding;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.idsync.domain.ActionStatus;
@@ -27,7 +29,7 @@ public final class JsonReport {
 	/** Bumped whenever a field is removed or changes meaning; new fields may appear without a bump. */
 	public static final int SCHEMA_VERSION = 1;
 
-	private final JsonMapper json = JsonMapper.builder().build();
+	private final JsonMapper json = JsonMapper.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
 
 	/**
 	 * Writes the report.
@@ -52,28 +54,49 @@ public final class JsonReport {
 	public void write(RunSummary summary, Iterator<Finding> findings, Iterator<PlannedAction> actions,
 			Iterator<Finding> resolved, OutputStream out) {
 		try (JsonGenerator generator = this.json.createGenerator(out, JsonEncoding.UTF8)) {
-			generator.writeStartObject();
-			generator.writeNumberProperty("schemaVersion", SCHEMA_VERSION);
-			generator.writeStringProperty("runId", summary.runId());
-			generator.writeStringProperty("startedAt", summary.startedAt().toString());
-			generator.writeStringProperty("finishedAt", summary.finishedAt().toString());
-			generator.writeStringProperty("mode", summary.mode());
-			generator.writeStringProperty("idsyncVersion", summary.version());
-			generator.writeNumberProperty("exitCode", summary.exitCode().code());
-			writeSources(generator, summary);
-			writeGates(generator, summary);
-			writeSummary(generator, summary);
-			generator.writeArrayPropertyStart("findings");
-			findings.forEachRemaining((finding) -> writeFinding(generator, finding));
-			generator.writeEndArray();
-			generator.writeArrayPropertyStart("actions");
-			actions.forEachRemaining((action) -> writeAction(generator, action));
-			generator.writeEndArray();
-			generator.writeArrayPropertyStart("resolved");
-			resolved.forEachRemaining((finding) -> writeResolved(generator, finding));
-			generator.writeEndArray();
-			generator.writeEndObject();
+			write(generator, summary, findings, actions, resolved);
 		}
+	}
+
+	/**
+	 * Writes the report as text, with the findings of the baseline run that this run no longer has.
+	 * @param summary the run's summary
+	 * @param findings the findings, in report order
+	 * @param actions the planned actions, in report order
+	 * @param resolved the baseline's findings that are gone
+	 * @param out where to write (flushed, not closed)
+	 */
+	public void write(RunSummary summary, Iterator<Finding> findings, Iterator<PlannedAction> actions,
+			Iterator<Finding> resolved, Writer out) {
+		try (JsonGenerator generator = this.json.createGenerator(out)) {
+			write(generator, summary, findings, actions, resolved);
+		}
+	}
+
+	private static void write(JsonGenerator generator, RunSummary summary, Iterator<Finding> findings,
+			Iterator<PlannedAction> actions, Iterator<Finding> resolved) {
+		generator.writeStartObject();
+		generator.writeNumberProperty("schemaVersion", SCHEMA_VERSION);
+		generator.writeStringProperty("runId", summary.runId());
+		generator.writeStringProperty("startedAt", summary.startedAt().toString());
+		generator.writeStringProperty("finishedAt", summary.finishedAt().toString());
+		generator.writeStringProperty("mode", summary.mode());
+		generator.writeStringProperty("idsyncVersion", summary.version());
+		generator.writeNumberProperty("exitCode", summary.exitCode().code());
+		writeSources(generator, summary);
+		writeGates(generator, summary);
+		writeSummary(generator, summary);
+		generator.writeArrayPropertyStart("findings");
+		findings.forEachRemaining((finding) -> writeFinding(generator, finding));
+		generator.writeEndArray();
+		generator.writeArrayPropertyStart("actions");
+		actions.forEachRemaining((action) -> writeAction(generator, action));
+		generator.writeEndArray();
+		generator.writeArrayPropertyStart("resolved");
+		resolved.forEachRemaining((finding) -> writeResolved(generator, finding));
+		generator.writeEndArray();
+		generator.writeEndObject();
+		generator.flush();
 	}
 
 	private static void writeSources(JsonGenerator generator, RunSummary summary) {
@@ -130,6 +153,17 @@ public final class JsonReport {
 		generator.writeStringProperty("baselineRunId", summary.baselineRun());
 		for (FindingHistory.Change change : FindingHistory.Change.values()) {
 			generator.writeNumberProperty(change.name(), summary.byChange().getOrDefault(change, 0L));
+		}
+		generator.writeEndObject();
+		generator.writeObjectPropertyStart("changesByCategory");
+		for (Category category : Category.values()) {
+			if (summary.changesByCategory().containsKey(category)) {
+				generator.writeObjectPropertyStart(category.name());
+				for (FindingHistory.Change change : FindingHistory.Change.values()) {
+					generator.writeNumberProperty(change.name(), summary.change(category, change));
+				}
+				generator.writeEndObject();
+			}
 		}
 		generator.writeEndObject();
 		generator.writeEndObject();

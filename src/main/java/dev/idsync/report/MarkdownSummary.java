@@ -60,11 +60,13 @@ public final class MarkdownSummary {
 			.collect(Collectors.joining(", "))).append("\n\n");
 		out.append("**Sources:** ").append(summary.sources().stream().map(MarkdownSummary::describe)
 			.collect(Collectors.joining("; "))).append("\n\n");
-		out.append("Details and evidence: `report.json` in this folder.\n");
+		out.append("Details and evidence in this folder: `report.html` (open it in a browser), `findings.csv`, "
+			+ "`report.json`.\n");
 		return out.toString();
 	}
 
-	private static String headline(ExitCode exitCode) {
+	/** The run's outcome in a few words, with its exit code. */
+	static String headline(ExitCode exitCode) {
 		return switch (exitCode) {
 			case NO_DRIFT -> "no drift (exit 0)";
 			case DRIFT -> "drift found (exit 2)";

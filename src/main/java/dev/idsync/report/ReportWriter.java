@@ -4,66 +4,70 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
-import java.util.Iterator;
-import java.util.List;
 import java.util.stream.Stream;
 
-import dev.idsync.domain.Finding;
-import dev.idsync.domain.PlannedAction;
-
 /**
- * Writes a run's report folder {@code <dir>/<runId>/} atomically: the files are written into a hidden sibling folder
- * that is renamed into place, so a reader never sees half a report.
+ * Writes a run's report folder {@code <dir>/<runId>/} atomically, in every {@link ReportFormat}: the files are
+ * written into a hidden sibling folder that is renamed into place, so a reader never sees half a report. Then
+ * {@code <dir>/latest} points at it: a symbolic link replaced atomically, or, where the file system has none, a
+ * {@code LATEST} file holding the run id.
  */
 public final class ReportWriter {
 
-	private final JsonReport json = new JsonReport();
+	/** The link to the report folder written last. */
+	public static final String LATEST = "latest";
 
-	private final MarkdownSummary markdown = new MarkdownSummary();
-
-	/**
-	 * Writes {@code report.json} and {@code report.md}.
-	 * @param dir the report directory
-	 * @param summary the run's summary
-	 * @param findings the findings, streamed
-	 * @param actions the planned actions, streamed
-	 * @return the run's report folder
-	 */
-	public Path write(Path dir, RunSummary summary, Iterator<Finding> findings, Iterator<PlannedAction> actions) {
-		return write(dir, summary, findings, actions, List.<Finding>of().iterator());
-	}
+	/** Where symbolic links are not possible: the file naming the report folder written last. */
+	public static final String LATEST_FILE = "LATEST";
 
 	/**
-	 * Writes {@code report.json} and {@code report.md}, with the baseline's findings this run no longer has.
+	 * Writes the report folder and points {@code latest} at it.
 	 * @param dir the report directory
-	 * @param summary the run's summary
-	 * @param findings the findings, streamed
-	 * @param actions the planned actions, streamed
-	 * @param resolved the baseline run's findings that are gone
+	 * @param run the run
 	 * @return the run's report folder
 	 */
-	public Path write(Path dir, RunSummary summary, Iterator<Finding> findings, Iterator<PlannedAction> actions,
-			Iterator<Finding> resolved) {
+	public Path write(Path dir, RecordedRun run) {
+		String runId = run.summary().runId();
 		try {
 			Files.createDirectories(dir);
-			Path partial = dir.resolve("." + summary.runId() + ".partial");
+			Path partial = dir.resolve("." + runId + ".partial");
 			deleteTree(partial);
 			Files.createDirectory(partial);
-			try (OutputStream out = Files.newOutputStream(partial.resolve("report.json"))) {
-				this.json.write(summary, findings, actions, resolved, out);
+			for (ReportFormat format : ReportFormat.values()) {
+				try (OutputStream out = Files.newOutputStream(partial.resolve(format.fileName()))) {
+					format.render(run, out);
+				}
 			}
-			Files.writeString(partial.resolve("report.md"), this.markdown.render(summary), StandardCharsets.UTF_8);
-			Path target = dir.resolve(summary.runId());
+			Path target = dir.resolve(runId);
 			deleteTree(target);
 			Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+			pointLatestAt(dir, runId);
 			return target;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot write the report into " + dir + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	/** Replaces {@code latest} by a link to the run's folder: a new link renamed over the old one, never absent. */
+	private static void pointLatestAt(Path dir, String runId) throws IOException {
+		Path temporary = dir.resolve("." + LATEST + "." + runId + ".tmp");
+		Files.deleteIfExists(temporary);
+		try {
+			Files.createSymbolicLink(temporary, Path.of(runId));
+			Files.move(temporary, dir.resolve(LATEST), StandardCopyOption.ATOMIC_MOVE,
+					StandardCopyOption.REPLACE_EXISTING);
+		}
+		catch (UnsupportedOperationException | FileSystemException ex) {
+			Files.deleteIfExists(temporary);
+			Files.writeString(temporary, runId + "\n", StandardCharsets.UTF_8);
+			Files.move(temporary, dir.resolve(LATEST_FILE), StandardCopyOption.ATOMIC_MOVE,
+					StandardCopyOption.REPLACE_EXISTING);
 		}
 	}
 

@@ -13,6 +13,7 @@ import dev.idsync.domain.Category;
 import dev.idsync.domain.ExitCode;
 import dev.idsync.domain.FindingHistory;
 import dev.idsync.domain.GateResult;
+import dev.idsync.domain.Severity;
 import dev.idsync.domain.SourceRead;
 
 /**
@@ -32,19 +33,32 @@ import dev.idsync.domain.SourceRead;
  * @param byChange how many drift findings are new or persisting since the baseline, and how many of its were resolved
  * @param gates the outcome of each safety gate
  * @param actionMatrix how many actions of each type ended in each status
+ * @param changesByCategory per category, how many drift and info findings are new or persisting since the baseline,
+ * and how many of its were resolved (categories without any may be missing)
  */
 public record RunSummary(String runId, Instant startedAt, Instant finishedAt, String mode, String version,
 		List<SourceRead> sources, Map<Category, Long> byCategory, Map<ActionType, Long> byAction, ExitCode exitCode,
 		@Nullable String baselineRun, Map<FindingHistory.Change, Long> byChange, List<GateResult> gates,
-		Map<ActionType, Map<ActionStatus, Long>> actionMatrix) {
+		Map<ActionType, Map<ActionStatus, Long>> actionMatrix,
+		Map<Category, Map<FindingHistory.Change, Long>> changesByCategory) {
 
 	public RunSummary {
 		gates = List.copyOf(gates);
 		actionMatrix = Map.copyOf(actionMatrix);
+		changesByCategory = Map.copyOf(changesByCategory);
 		sources = List.copyOf(sources);
 		byCategory = Map.copyOf(byCategory);
 		byAction = Map.copyOf(byAction);
 		byChange = Map.copyOf(byChange);
+	}
+
+	/** A summary without the changes per category. */
+	public RunSummary(String runId, Instant startedAt, Instant finishedAt, String mode, String version,
+			List<SourceRead> sources, Map<Category, Long> byCategory, Map<ActionType, Long> byAction,
+			ExitCode exitCode, @Nullable String baselineRun, Map<FindingHistory.Change, Long> byChange,
+			List<GateResult> gates, Map<ActionType, Map<ActionStatus, Long>> actionMatrix) {
+		this(runId, startedAt, finishedAt, mode, version, sources, byCategory, byAction, exitCode, baselineRun,
+				byChange, gates, actionMatrix, Map.of());
 	}
 
 	/** A summary without a comparison with an earlier run. */
@@ -52,7 +66,7 @@ public record RunSummary(String runId, Instant startedAt, Instant finishedAt, St
 			List<SourceRead> sources, Map<Category, Long> byCategory, Map<ActionType, Long> byAction,
 			ExitCode exitCode) {
 		this(runId, startedAt, finishedAt, mode, version, sources, byCategory, byAction, exitCode, null, Map.of(),
-				List.of(), Map.of());
+				List.of(), Map.of(), Map.of());
 	}
 
 	/** How many actions ended in each status. */
@@ -66,6 +80,17 @@ public record RunSummary(String runId, Instant startedAt, Instant finishedAt, St
 	/** How many actions of a type ended in a status. */
 	public long count(ActionType type, ActionStatus status) {
 		return this.actionMatrix.getOrDefault(type, Map.of()).getOrDefault(status, 0L);
+	}
+
+	/** How many of a category's drift and info findings are new, persisting or resolved since the baseline. */
+	public long change(Category category, FindingHistory.Change change) {
+		return this.changesByCategory.getOrDefault(category, Map.of()).getOrDefault(change, 0L);
+	}
+
+	/** How many findings of a severity the run reported. */
+	public long count(Severity severity) {
+		return this.byCategory.entrySet().stream().filter((entry) -> entry.getKey().severity() == severity)
+			.mapToLong(Map.Entry::getValue).sum();
 	}
 
 	/** How many findings the run reported in all. */

@@ -1,5 +1,6 @@
 /**
- * The run's reports: renderers (JSON, Markdown) over a run's summary and streamed findings, written atomically.
+ * The run's reports: renderers (JSON, CSV, Markdown, HTML) over a run's summary and streamed findings, written
+ * atomically; the Backstage export.
  */
 @NullMarked
 package dev.idsync.report;

@@ -130,6 +130,23 @@ public final class FindingStore {
 		return counts;
 	}
 
+	/**
+	 * How many of a run's drift and info findings of each category are new or persisting, and how many of the last
+	 * complete run's were resolved (only categories that have any).
+	 */
+	public Map<Category, Map<FindingHistory.Change, Long>> countByCategoryAndChange(String runId) {
+		Map<Category, Map<FindingHistory.Change, Long>> counts = new EnumMap<>(Category.class);
+		this.jdbc.query("SELECT category, since_last AS since, COUNT(*) AS n FROM finding WHERE run_id = ? "
+				+ "AND since_last IS NOT NULL AND severity <> 'OK' GROUP BY category, since_last "
+				+ "UNION ALL SELECT category, 'RESOLVED' AS since, COUNT(*) AS n FROM finding_resolved "
+				+ "WHERE run_id = ? GROUP BY category", (ResultSet rs) -> {
+					counts.computeIfAbsent(Category.valueOf(rs.getString("category")),
+							(category) -> new EnumMap<>(FindingHistory.Change.class))
+						.put(FindingHistory.Change.valueOf(rs.getString("since")), rs.getLong("n"));
+				}, runId, runId);
+		return counts;
+	}
+
 	/** The findings of the last complete run that this run no longer has, by category and subject. */
 	public List<Finding> resolved(String runId) {
 		return this.jdbc.query("SELECT category, username, identity, subject, first_seen, runs_seen FROM finding_resolved "

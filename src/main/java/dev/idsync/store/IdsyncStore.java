@@ -31,7 +31,8 @@ public final class IdsyncStore implements AutoCloseable {
 		config.setJdbcUrl(url);
 		config.setUsername(username);
 		config.setPassword(password);
-		config.setMaximumPoolSize(2);
+		// a report streams its findings and actions at once, each over a connection of its own
+		config.setMaximumPoolSize(4);
 		HikariDataSource dataSource = new HikariDataSource(config);
 		try {
 			String vendor = url.startsWith("jdbc:postgresql:") ? "postgresql" : "h2";

@@ -7,11 +7,15 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+
+import dev.idsync.domain.LinkedPerson;
 
 /**
  * Durable links between identities' immutable ids and Phorge accounts, kept across runs: made from high-confidence
@@ -27,9 +31,12 @@ public final class LinkStore {
 	/** The correlation methods strong enough to link durably. */
 	private static final String HIGH_METHODS = "'MANUAL', 'LINK', 'EXTERNAL_ID', 'EMAIL'";
 
+	private final DataSource dataSource;
+
 	private final JdbcTemplate jdbc;
 
 	public LinkStore(DataSource dataSource) {
+		this.dataSource = dataSource;
 		this.jdbc = new JdbcTemplate(dataSource);
 	}
 
@@ -106,6 +113,42 @@ public final class LinkStore {
 	public boolean anyBefore(String runId) {
 		return !this.jdbc.queryForList("SELECT 1 FROM identity_link WHERE linked_run <> ? FETCH FIRST 1 ROWS ONLY",
 				Integer.class, runId).isEmpty();
+	}
+
+
+	/** The run whose population is staged (the newest run: staging is cleared when a run starts), if any. */
+	public Optional<String> stagedRun() {
+		return this.jdbc.query("SELECT run_id FROM stage_person FETCH FIRST 1 ROWS ONLY",
+				(rs, i) -> rs.getString("run_id")).stream().findFirst();
+	}
+
+	/**
+	 * Every account durably linked to a person of the staged run, with that person as the run saw them: joined by the
+	 * immutable source ids, so that a changed address or username does not lose anyone.
+	 * @param runId the staged run
+	 * @param activeOnly only people active in the identity sources
+	 * @return one entry per account, by email then PHID
+	 */
+	public CloseableIterator<LinkedPerson> linkedPeople(String runId, boolean activeOnly) {
+		Cursor<Object[]> rows = new Cursor<>(this.dataSource, "SELECT l.phid, COALESCE(a.username, l.username) AS "
+				+ "username, p.person_key, p.display_name, l.source, l.source_id FROM identity_link l "
+				+ "JOIN stage_person_source ps ON ps.run_id = ? AND ps.source = l.source "
+				+ "AND ps.source_id = l.source_id "
+				+ "JOIN stage_person p ON p.run_id = ps.run_id AND p.person_key = ps.person_key "
+				+ "LEFT JOIN stage_account a ON a.run_id = ps.run_id AND a.phid = l.phid "
+				+ (activeOnly ? "WHERE p.lifecycle = 'ACTIVE' " : "")
+				+ "ORDER BY p.person_key, l.phid, l.source, l.source_id",
+				(rs, i) -> new Object[] { rs.getString("phid"), rs.getString("username"), rs.getString("person_key"),
+						rs.getString("display_name"), rs.getString("source"), rs.getString("source_id") },
+				runId);
+		return new Grouped<>(rows, (row) -> row[2] + " " + row[0]).map(LinkStore::person);
+	}
+
+	private static LinkedPerson person(List<Object[]> rows) {
+		Object[] first = rows.get(0);
+		Map<String, String> ids = new TreeMap<>();
+		rows.forEach((row) -> ids.putIfAbsent((String) row[4], (String) row[5]));
+		return new LinkedPerson((String) first[1], (String) first[0], (String) first[2], (String) first[3], ids);
 	}
 
 }

@@ -2,6 +2,8 @@ package dev.idsync.store;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.idsync.domain.GateResult;
+import dev.idsync.domain.RunTally;
 import dev.idsync.domain.SourceRead;
 
 /**
@@ -155,6 +158,53 @@ public final class RunStore {
 		return this.jdbc.query("SELECT mode, report_dir FROM idsync_run WHERE run_id = ?",
 				(rs, i) -> new String[] { rs.getString("mode"), rs.getString("report_dir") }, runId).stream()
 			.findFirst();
+	}
+
+
+	/** When a run ended, once it did. */
+	public Optional<Instant> finishedAt(String runId) {
+		return this.jdbc.query("SELECT finished_at FROM idsync_run WHERE run_id = ? AND finished_at IS NOT NULL",
+				(rs, i) -> rs.getTimestamp("finished_at").toInstant(), runId).stream().findFirst();
+	}
+
+	/** The newest run that completed (its report was written), if any. */
+	public Optional<String> lastCompletedRun() {
+		return this.jdbc.query("SELECT run_id FROM idsync_run WHERE status = 'COMPLETED' ORDER BY started_at DESC "
+				+ "FETCH FIRST 1 ROWS ONLY", (rs, i) -> rs.getString("run_id")).stream().findFirst();
+	}
+
+	/**
+	 * The newest runs with their counts, oldest first.
+	 * @param limit how many runs at most
+	 * @return one tally per run
+	 */
+	public List<RunTally> tallies(int limit) {
+		List<RunTally> newestFirst = this.jdbc.query("SELECT r.run_id, r.started_at, r.mode, r.status, r.exit_code, "
+				+ "r.sources_complete, EXISTS (SELECT 1 FROM source_read s WHERE s.run_id = r.run_id) AS kept, "
+				+ "(SELECT COUNT(*) FROM finding f WHERE f.run_id = r.run_id) AS findings, "
+				+ "(SELECT COUNT(*) FROM finding f WHERE f.run_id = r.run_id AND f.severity = 'DRIFT') AS drift, "
+				+ "(SELECT COUNT(*) FROM finding f WHERE f.run_id = r.run_id AND f.severity <> 'OK') AS attention, "
+				+ "(SELECT COUNT(*) FROM finding f WHERE f.run_id = r.run_id AND f.severity <> 'OK' "
+				+ "AND f.since_last = 'NEW') AS new_since_last, "
+				+ "(SELECT COUNT(*) FROM finding_resolved x WHERE x.run_id = r.run_id) AS resolved "
+				+ "FROM idsync_run r ORDER BY r.started_at DESC, r.run_id DESC FETCH FIRST ? ROWS ONLY",
+				(rs, i) -> new RunTally(rs.getString("run_id"), rs.getTimestamp("started_at").toInstant(),
+						rs.getString("mode"), rs.getString("status"), rs.getObject("exit_code", Integer.class),
+						rs.getObject("sources_complete", Boolean.class), rs.getBoolean("kept"),
+						rs.getLong("findings"), rs.getLong("drift"), rs.getLong("attention"),
+						rs.getLong("new_since_last"), rs.getLong("resolved")),
+				limit);
+		List<RunTally> oldestFirst = new ArrayList<>(newestFirst);
+		Collections.reverse(oldestFirst);
+		return oldestFirst;
+	}
+
+
+	/** Whether a run completed and read every source completely. */
+	public boolean completeAndCompleted(String runId) {
+		Long count = this.jdbc.queryForObject("SELECT COUNT(*) FROM idsync_run WHERE run_id = ? "
+				+ "AND status = 'COMPLETED' AND sources_complete = TRUE", Long.class, runId);
+		return count != null && count > 0;
 	}
 
 }

@@ -5,13 +5,16 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 
+import dev.idsync.domain.Category;
 import dev.idsync.domain.ExitCode;
+import dev.idsync.domain.Severity;
 import dev.idsync.report.ReportSchemaTests;
 import dev.idsync.sim.OrgGenerator;
 import dev.idsync.sim.PhorgeAccess;
@@ -66,6 +69,17 @@ class NightlySyncJobFunctionalTests {
 			assertThat(Files.readString(result.reportDir().resolve("report.md"))).contains("LEAVER_ACTIVE")
 				.contains("First complete run: every drift finding is new.");
 			assertThat(report.path("findings").findValuesAsString("sinceLast")).containsOnly("NEW");
+			long findings = report.path("findings").size();
+			assertThat(Files.readAllLines(result.reportDir().resolve("findings.csv"))).hasSize((int) findings + 1);
+			long drift = 0;
+			for (Map.Entry<String, JsonNode> count : report.path("summary").path("byCategory").properties()) {
+				drift += (Category.valueOf(count.getKey()).severity() == Severity.DRIFT) ? count.getValue().asLong() : 0;
+			}
+			assertThat(Files.readString(result.reportDir().resolve("report.html")))
+				.contains("data-count=\"drift\"><b>" + drift + "</b>")
+				.doesNotContain("src=\"http", "href=\"http", "@import");
+			assertThat(this.dir.resolve("reports").resolve("latest").toRealPath())
+				.isEqualTo(result.reportDir().toRealPath());
 
 			// and when the next night finds the same organisation
 			RunResult next = NightlySync.run(settings, "test-" + seed + "-next", this.dir.resolve("reports"));

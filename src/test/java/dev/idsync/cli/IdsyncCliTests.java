@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.Clock;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -17,6 +18,7 @@ import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.idsync.report.BackstageRules;
 import dev.idsync.sim.OrgGenerator;
 import dev.idsync.sim.PhorgeAccess;
 import dev.idsync.sim.Scenario;
@@ -190,8 +192,8 @@ class IdsyncCliTests {
 		assertThat(execute("--help")).isZero();
 		assertThat(this.out.toString()).contains("run", "demo", "sim", "0  the run completed and found no drift",
 				"2  the run completed and found drift", "3  a safety gate stopped actions");
-		for (String command : new String[] { "run", "plan", "apply", "undo", "doctor", "mapping", "exemption", "demo",
-				"sim" }) {
+		for (String command : new String[] { "run", "plan", "apply", "undo", "doctor", "mapping", "exemption", "report",
+				"history", "findings", "demo", "sim" }) {
 			this.out.getBuffer().setLength(0);
 			assertThat(execute(command, "--help")).isZero();
 			assertThat(this.out.toString()).startsWith("Usage: idsync " + command);
@@ -253,6 +255,80 @@ class IdsyncCliTests {
 	}
 
 	@Test
+	void reportHistoryAndFindingsRenderRecordedRunsFromTheStore() throws IOException {
+		try (Simulator simulator = Simulator.start(OrgGenerator.generate(7, 400), SimPorts.ephemeral(),
+				Clock.systemUTC())) {
+			// given two nights
+			Path config = this.dir.resolve("c.yml");
+			simulator.writeConfig(config);
+			Files.writeString(config, storeIn(this.dir), java.nio.file.StandardOpenOption.APPEND);
+			String reports = this.dir.resolve("r").toString();
+			assertThat(execute("run", "--config", config.toString(), "--report-dir", reports)).isEqualTo(2);
+			assertThat(execute("run", "--config", config.toString(), "--report-dir", reports)).isEqualTo(2);
+			Path latest = this.dir.resolve("r").resolve("latest").toRealPath();
+			String runId = latest.getFileName().toString();
+
+			// when
+			this.out.getBuffer().setLength(0);
+			int history = execute("history", "--config", config.toString());
+			String historyOut = this.out.toString();
+			this.out.getBuffer().setLength(0);
+			int leavers = execute("findings", "--config", config.toString(), "--category", "LEAVER_ACTIVE");
+			String leaversOut = this.out.toString();
+			this.out.getBuffer().setLength(0);
+			int fresh = execute("findings", "--config", config.toString(), "--new");
+			String freshOut = this.out.toString();
+			Path html = this.dir.resolve("again.html");
+			Path json = this.dir.resolve("again.json");
+			int renderedHtml = execute("report", "--config", config.toString(), "--last", "--format", "html", "-o",
+					html.toString());
+			int renderedJson = execute("report", "--config", config.toString(), "--run", runId, "--format", "json",
+					"-o", json.toString());
+			int unknown = execute("report", "--config", config.toString(), "--run", "20200101T000000Z-0000");
+			int badCategory = execute("findings", "--config", config.toString(), "--category", "LEAVERS");
+			Path catalog = this.dir.resolve("phorge-users.yaml");
+			int exported = execute("export", "backstage", "--config", config.toString(), "-o", catalog.toString());
+
+			// then
+			assertThat(history).isZero();
+			assertThat(historyOut.lines().filter((line) -> line.contains("COMPLETED"))).hasSize(2);
+			assertThat(historyOut).contains("→ 0");
+			assertThat(leavers).isZero();
+			assertThat(leaversOut.lines().filter((line) -> line.startsWith("LEAVER_ACTIVE"))).isNotEmpty()
+				.allMatch((line) -> line.contains("PERSISTING"));
+			assertThat(leaversOut).doesNotContain("ORPHAN").contains("findings of run " + runId);
+			assertThat(fresh).isZero();
+			assertThat(freshOut).contains("0 of the");
+			assertThat(renderedHtml).isZero();
+			assertThat(renderedJson).isZero();
+			// the run's findings, actions and counts as the run wrote them (the history now knows how it ended)
+			assertThat(section(Files.readString(html), "<section class=\"tiles\"", "<h2 id=\"trend\">"))
+				.isEqualTo(section(Files.readString(latest.resolve("report.html")), "<section class=\"tiles\"",
+						"<h2 id=\"trend\">"));
+			assertThat(section(Files.readString(html), "<h2 id=\"gates\">", "</main>"))
+				.isEqualTo(section(Files.readString(latest.resolve("report.html")), "<h2 id=\"gates\">", "</main>"));
+			JsonNode again = JsonMapper.builder().build().readTree(json.toFile());
+			JsonNode first = JsonMapper.builder().build().readTree(latest.resolve("report.json").toFile());
+			assertThat(again.path("findings")).isEqualTo(first.path("findings"));
+			assertThat(again.path("summary")).isEqualTo(first.path("summary"));
+			assertThat(unknown).isEqualTo(1);
+			assertThat(badCategory).isEqualTo(1);
+			assertThat(this.err.toString()).contains("no run 20200101T000000Z-0000 is recorded")
+				.contains("'LEAVERS' is not a category code");
+			// and the Backstage export holds every linked, active person, valid by Backstage's rules
+			assertThat(exported).as(this.err.toString()).isZero();
+			List<JsonNode> entities = BackstageRules.parse(Files.readString(catalog));
+			assertThat(BackstageRules.violations(entities)).isEmpty();
+			assertThat(entities).hasSizeGreaterThan(200).allSatisfy((entity) -> {
+				assertThat(entity.path("metadata").path("annotations").path("phorge.it/phid").asString())
+					.startsWith("PHID-USER-");
+				assertThat(entity.path("metadata").path("annotations").path("okta.com/user-id").isString()
+						|| entity.path("metadata").path("annotations").path("google.com/user-id").isString()).isTrue();
+			});
+		}
+	}
+
+	@Test
 	void runWhenRemediationModeIsWrongStopsNamingTheProperty() throws IOException {
 		Path config = write("idsync:\n  okta:\n    url: https://acme.okta.com\n  phorge:\n    url: https://phorge.example.com\n"
 				+ "  remediation:\n    mode: yolo\n");
@@ -299,6 +375,10 @@ class IdsyncCliTests {
 		commandLine.setOut(new PrintWriter(this.out, true));
 		commandLine.setErr(new PrintWriter(this.err, true));
 		return commandLine.execute(args);
+	}
+
+	private static String section(String html, String from, String to) {
+		return html.substring(html.indexOf(from), html.indexOf(to));
 	}
 
 	private Path write(String yaml) throws IOException {

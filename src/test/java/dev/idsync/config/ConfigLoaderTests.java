@@ -313,6 +313,30 @@ class ConfigLoaderTests {
 	}
 
 	@Test
+	void loadWhenWebhookSetBindsItWithDefaultsAndChecksTriggersAndItsUrl() throws IOException {
+		// given
+		Path webhook = write(VALID + "  notify:\n    webhook:\n      url-env: HOOK\n");
+		Path wrongTrigger = this.dir.resolve("wrong.yml");
+		Files.writeString(wrongTrigger, VALID + "  notify:\n    webhook:\n      send-on: [sometimes]\n");
+
+		// when
+		IdsyncProperties properties = ConfigLoader.load(webhook);
+
+		// then
+		assertThat(properties.notifications().webhook().sendOn()).containsExactly("new-drift", "gate");
+		assertThat(properties.notifications().webhook().timeout()).hasSeconds(10);
+		assertThat(ConfigLoader.load(write(VALID)).notifications().webhook()).isNull();
+		assertThatExceptionOfType(ConfigException.class).isThrownBy(() -> ConfigLoader.load(wrongTrigger))
+			.withMessageContaining("idsync.notify.webhook.send-on: 'sometimes' is not a trigger");
+		assertThat(Credentials.webhook(properties.notifications().webhook(), java.util.Map.of("HOOK",
+				"https://hooks.example.com/T0/B0/secret")).reveal()).isEqualTo("https://hooks.example.com/T0/B0/secret");
+		assertThatExceptionOfType(ConfigException.class).isThrownBy(() -> Credentials.webhook(
+				properties.notifications().webhook(), java.util.Map.of("HOOK", "http://hooks.example.com/T0/B0/secret")))
+			.withMessageContaining("is not an https URL")
+			.withMessageNotContaining("secret");
+	}
+
+	@Test
 	void loadWhenFileMissingSaysSo() {
 		assertThatExceptionOfType(ConfigException.class)
 			.isThrownBy(() -> ConfigLoader.load(this.dir.resolve("nope.yml")))

@@ -1,0 +1,99 @@
+package dev.idsync.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.Callable;
+
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import dev.idsync.config.IdsyncProperties;
+import dev.idsync.domain.LinkedPerson;
+import dev.idsync.report.BackstageExport;
+import dev.idsync.store.CloseableIterator;
+import dev.idsync.store.IdsyncStore;
+import dev.idsync.store.LinkStore;
+import dev.idsync.store.RunStore;
+
+/**
+ * {@code idsync export}: what idsync knows, for other tools.
+ */
+@Command(name = "export", mixinStandardHelpOptions = true, description = "Exports what idsync knows for other tools.",
+		subcommands = ExportCommand.Backstage.class)
+final class ExportCommand {
+
+	/** {@code idsync export backstage}. */
+	@Command(name = "backstage", mixinStandardHelpOptions = true,
+			description = { "Writes a Backstage catalog file: one User entity (backstage.io/v1alpha1) per person "
+					+ "durably linked to a Phorge account, as the newest run saw them, with the Phorge username and "
+					+ "PHID, the person's id in each identity source as annotations, and a link to the Phorge profile. "
+					+ "Only people active in the identity sources, unless --include-inactive.",
+					"Refuses when the newest run did not complete or did not read every source completely: people "
+							+ "missing from an incomplete read would vanish from the catalog." },
+			footerHeading = "%nExit codes:%n",
+			footer = { "  0 written, 1 no complete run to export from, or an error" })
+	static final class Backstage implements Callable<Integer> {
+
+		@Spec
+		@Nullable CommandSpec spec;
+
+		@Option(names = "--config", required = true, paramLabel = "FILE", description = "The idsync configuration.")
+		@Nullable Path config;
+
+		@Option(names = { "-o", "--output" }, required = true, paramLabel = "FILE",
+				description = "The catalog file to write (replaced atomically), e.g. catalog/phorge-users.yaml.")
+		@Nullable Path output;
+
+		@Option(names = "--include-inactive", description = "Also people suspended or deprovisioned in the sources.")
+		boolean includeInactive;
+
+		@Override
+		public Integer call() {
+			return StoreAccess.withStore(this.config, this.spec.commandLine().getErr(), this::export);
+		}
+
+		private int export(IdsyncProperties properties, IdsyncStore store) {
+			LinkStore links = new LinkStore(store.dataSource());
+			String runId = links.stagedRun().orElse(null);
+			if (runId == null || !new RunStore(store.dataSource()).completeAndCompleted(runId)) {
+				this.spec.commandLine().getErr().println("idsync: " + ((runId == null) ? "no run has read the "
+						+ "identity sources yet" : "the newest run, " + runId + ", did not complete with every source "
+								+ "read completely: people missing from it would vanish from the catalog")
+						+ ". Run 'idsync run' again, then export.");
+				return 1;
+			}
+			int written;
+			Path temporary = this.output.toAbsolutePath().resolveSibling("." + this.output.getFileName() + ".tmp");
+			try (CloseableIterator<LinkedPerson> people = links.linkedPeople(runId, !this.includeInactive);
+					Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+				written = new BackstageExport(properties.phorge().url()).write(people, out);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("cannot write " + this.output + ": " + ex.getMessage(), ex);
+			}
+			move(temporary);
+			this.spec.commandLine().getOut().println("Wrote " + written + " Backstage User entities (run " + runId
+					+ ") to " + this.output);
+			return 0;
+		}
+
+		private void move(Path temporary) {
+			try {
+				Files.move(temporary, this.output, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("cannot write " + this.output + ": " + ex.getMessage(), ex);
+			}
+		}
+
+	}
+
+}
