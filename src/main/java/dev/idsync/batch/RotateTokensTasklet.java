@@ -21,6 +21,7 @@ import dev.idsync.rotate.BotRotation;
 import dev.idsync.rotate.Rotator;
 import dev.idsync.rotate.SecretSink;
 import dev.idsync.source.phorge.Conduit;
+import dev.idsync.store.RunStore;
 
 /**
  * Rotates the registered bots' API tokens that are due (apply mode, or {@code idsync rotate}); in every other mode,
@@ -43,13 +44,19 @@ final class RotateTokensTasklet implements Tasklet {
 
 	private final Function<SinkProperties, SecretSink> sinks;
 
+	private final SelfToken selfToken;
+
+	private final RunStore runs;
+
 	RotateTokensTasklet(List<BotProperties> bots, Duration defaultMaxAge, @Nullable Rotator rotator, Conduit conduit,
-			Function<SinkProperties, SecretSink> sinks) {
+			Function<SinkProperties, SecretSink> sinks, SelfToken selfToken, RunStore runs) {
 		this.bots = bots;
 		this.defaultMaxAge = defaultMaxAge;
 		this.rotator = rotator;
 		this.conduit = conduit;
 		this.sinks = sinks;
+		this.selfToken = selfToken;
+		this.runs = runs;
 	}
 
 	@Override
@@ -59,6 +66,8 @@ final class RotateTokensTasklet implements Tasklet {
 		List<BotProperties> rotated = this.bots.stream().filter((bot) -> !bot.sinks().isEmpty())
 			.filter((bot) -> only == null || bot.username().equalsIgnoreCase(only)).toList();
 		List<String> outcomes = new ArrayList<>();
+		String runId = RunParameters.runId(contribution.getStepExecution());
+		outcomes.add(this.selfToken.describe(runId));
 		if (only != null && rotated.isEmpty()) {
 			throw new IllegalArgumentException("--bot " + only + ": no bot of that name with sinks in idsync.bots");
 		}
@@ -86,6 +95,7 @@ final class RotateTokensTasklet implements Tasklet {
 						+ outcome.message());
 			}
 		}
+		this.runs.recordNotes(runId, outcomes);
 		contribution.getStepExecution().getJobExecution().getExecutionContext().putString(OUTCOMES,
 				String.join("\n", outcomes));
 		return RepeatStatus.FINISHED;

@@ -21,7 +21,9 @@ import dev.idsync.rotate.SecretSink;
 import dev.idsync.source.phorge.Conduit;
 import dev.idsync.source.sink.FileSink;
 import dev.idsync.source.sink.KubernetesSecretSink;
+import dev.idsync.store.AccountDetailStore;
 import dev.idsync.store.RotationStore;
+import dev.idsync.store.RunStore;
 
 /**
  * Bot token rotation: {@code rotateTokensStep} of the nightly job, and {@code rotateTokensJob} for
@@ -46,13 +48,17 @@ class RotationJobConfiguration {
 
 	@Bean
 	Step rotateTokensStep(JobRepository jobRepository, JobSettings settings, TokenWriter tokenWriter,
-			RotationStore rotationStore, Conduit conduit) {
+			RotationStore rotationStore, Conduit conduit, AccountDetailStore accountDetailStore,
+			PhorgeDatabaseReads phorgeDatabaseReads, RunStore runStore) {
 		Rotator rotator = tokenWriter.configured()
 				? new Rotator(tokenWriter.tokens(), (token) -> Conduit.ownerOf(settings.properties().phorge(),
 						Secret.of(token.reveal())), rotationStore, settings.clock(), haltHook()) : null;
 		return new StepBuilder("rotateTokensStep", jobRepository)
 			.tasklet(new RotateTokensTasklet(settings.properties().bots(),
-					settings.properties().reconcile().tokenMaxAge(), rotator, conduit, sinks()),
+					settings.properties().reconcile().tokenMaxAge(), rotator, conduit, sinks(),
+					new SelfToken(conduit, tokenWriter, accountDetailStore, phorgeDatabaseReads.configured(),
+							settings.properties().bots(), settings.properties().reconcile().tokenMaxAge(),
+							settings.clock()), runStore),
 					new ResourcelessTransactionManager())
 			.listener(new StepProgressListener())
 			.build();

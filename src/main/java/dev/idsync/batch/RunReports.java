@@ -124,7 +124,7 @@ public final class RunReports {
 				NightlySyncJobConfiguration.version(), reads, byCategory, this.findings.countByActionType(runId),
 				ExitCode.of(byCategory, Completeness.of(reads), stopped),
 				this.runs.previousCompleteRun(runId).orElse(null), this.findings.countByChange(runId),
-				this.runs.gates(runId), matrix, this.findings.countByCategoryAndChange(runId));
+				this.runs.gates(runId), matrix, this.findings.countByCategoryAndChange(runId), this.runs.notes(runId));
 	}
 
 	private static <T> Stream<T> stream(CloseableIterator<T> rows) {

@@ -156,6 +156,11 @@ public final class HtmlReport {
 	}
 
 	private static void gatesAndSources(HtmlOut html, RunSummary summary) {
+		if (!summary.notes().isEmpty()) {
+			html.raw("<h2 id=\"notes\">Credentials and token rotation</h2>\n<ul>\n");
+			summary.notes().forEach((note) -> html.raw("<li>").text(note).raw("</li>\n"));
+			html.raw("</ul>\n");
+		}
 		html.raw("<h2 id=\"gates\">Safety gates</h2>\n");
 		if (summary.gates().isEmpty()) {
 			html.raw("<p class=\"note\">No safety gate was evaluated in this run.</p>\n");

@@ -85,6 +85,7 @@ public final class JsonReport {
 		generator.writeNumberProperty("exitCode", summary.exitCode().code());
 		writeSources(generator, summary);
 		writeGates(generator, summary);
+		writeNotes(generator, summary);
 		writeSummary(generator, summary);
 		generator.writeArrayPropertyStart("findings");
 		findings.forEachRemaining((finding) -> writeFinding(generator, finding));
@@ -116,6 +117,16 @@ public final class JsonReport {
 			generator.writeEndArray();
 			generator.writeEndObject();
 		}
+		generator.writeEndArray();
+	}
+
+	/** Only when there are some: reports of runs without notes stay as they were. */
+	private static void writeNotes(JsonGenerator generator, RunSummary summary) {
+		if (summary.notes().isEmpty()) {
+			return;
+		}
+		generator.writeArrayPropertyStart("notes");
+		summary.notes().forEach(generator::writeString);
 		generator.writeEndArray();
 	}
 

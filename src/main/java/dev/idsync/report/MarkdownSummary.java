@@ -28,6 +28,7 @@ public final class MarkdownSummary {
 		out.append("Mode: ").append(summary.mode()).append(". ").append(summary.findings()).append(" findings, ")
 			.append(summary.actions()).append(" actions planned, ")
 			.append(summary.byStatus().getOrDefault(ActionStatus.APPLIED, 0L)).append(" applied.\n\n");
+		summary.notes().forEach((note) -> out.append("Note: ").append(note).append("\n\n"));
 		summary.gates().stream().filter((gate) -> !gate.passed()).forEach((gate) -> out.append("**Safety gate ")
 			.append(gate.gate()).append(" stopped the actions:** ").append(gate.message()).append("\n\n"));
 		if (summary.baselineRun() != null) {

@@ -35,14 +35,17 @@ import dev.idsync.domain.SourceRead;
  * @param actionMatrix how many actions of each type ended in each status
  * @param changesByCategory per category, how many drift and info findings are new or persisting since the baseline,
  * and how many of its were resolved (categories without any may be missing)
+ * @param notes what the run says besides findings and actions, one sentence each: the age of idsync's own Conduit
+ * token, where each bot's token rotation stands
  */
 public record RunSummary(String runId, Instant startedAt, Instant finishedAt, String mode, String version,
 		List<SourceRead> sources, Map<Category, Long> byCategory, Map<ActionType, Long> byAction, ExitCode exitCode,
 		@Nullable String baselineRun, Map<FindingHistory.Change, Long> byChange, List<GateResult> gates,
 		Map<ActionType, Map<ActionStatus, Long>> actionMatrix,
-		Map<Category, Map<FindingHistory.Change, Long>> changesByCategory) {
+		Map<Category, Map<FindingHistory.Change, Long>> changesByCategory, List<String> notes) {
 
 	public RunSummary {
+		notes = List.copyOf(notes);
 		gates = List.copyOf(gates);
 		actionMatrix = Map.copyOf(actionMatrix);
 		changesByCategory = Map.copyOf(changesByCategory);
@@ -50,6 +53,16 @@ public record RunSummary(String runId, Instant startedAt, Instant finishedAt, St
 		byCategory = Map.copyOf(byCategory);
 		byAction = Map.copyOf(byAction);
 		byChange = Map.copyOf(byChange);
+	}
+
+	/** A summary without notes. */
+	public RunSummary(String runId, Instant startedAt, Instant finishedAt, String mode, String version,
+			List<SourceRead> sources, Map<Category, Long> byCategory, Map<ActionType, Long> byAction,
+			ExitCode exitCode, @Nullable String baselineRun, Map<FindingHistory.Change, Long> byChange,
+			List<GateResult> gates, Map<ActionType, Map<ActionStatus, Long>> actionMatrix,
+			Map<Category, Map<FindingHistory.Change, Long>> changesByCategory) {
+		this(runId, startedAt, finishedAt, mode, version, sources, byCategory, byAction, exitCode, baselineRun,
+				byChange, gates, actionMatrix, changesByCategory, List.of());
 	}
 
 	/** A summary without the changes per category. */

@@ -154,4 +154,15 @@ public final class AccountDetailStore {
 				});
 	}
 
+	/**
+	 * An account's live API tokens as this run staged them: how many, and when the oldest was created.
+	 * @return {@code [count, oldest epoch second]}, or empty when the account holds none
+	 */
+	public java.util.Optional<long[]> liveTokens(String runId, String ownerPhid, long nowEpochSecond) {
+		return this.jdbc.query("SELECT COUNT(*) AS n, MIN(created_epoch) AS oldest FROM stage_token WHERE run_id = ? "
+				+ "AND owner_phid = ? AND (expires_epoch IS NULL OR expires_epoch > ?)", (rs, i) -> new long[] {
+						rs.getLong("n"), rs.getLong("oldest") }, runId, ownerPhid, nowEpochSecond).stream()
+			.filter((row) -> row[0] > 0).findFirst();
+	}
+
 }

@@ -71,7 +71,7 @@ public final class RunStore {
 			if (runId.equals(baseline)) {
 				continue;
 			}
-			for (String table : new String[] { "finding", "finding_resolved", "planned_action", "source_read", "run_gate" }) {
+			for (String table : new String[] { "finding", "finding_resolved", "planned_action", "source_read", "run_gate", "run_note" }) {
 				this.jdbc.update("DELETE FROM " + table + " WHERE run_id = ?", runId);
 			}
 			purged++;
@@ -205,6 +205,19 @@ public final class RunStore {
 		Long count = this.jdbc.queryForObject("SELECT COUNT(*) FROM idsync_run WHERE run_id = ? "
 				+ "AND status = 'COMPLETED' AND sources_complete = TRUE", Long.class, runId);
 		return count != null && count > 0;
+	}
+
+	/** Records what a run says besides findings and actions (a restarted run records it again). */
+	public void recordNotes(String runId, List<String> notes) {
+		this.jdbc.update("DELETE FROM run_note WHERE run_id = ?", runId);
+		for (int i = 0; i < notes.size(); i++) {
+			this.jdbc.update("INSERT INTO run_note (run_id, seq, note) VALUES (?, ?, ?)", runId, i, notes.get(i));
+		}
+	}
+
+	/** What a run says besides findings and actions, in order. */
+	public List<String> notes(String runId) {
+		return this.jdbc.queryForList("SELECT note FROM run_note WHERE run_id = ? ORDER BY seq", String.class, runId);
 	}
 
 }

@@ -66,6 +66,9 @@ class NightlySyncJobFunctionalTests {
 			assertThat(report.path("sources").findValuesAsString("name")).containsExactlyElementsOf(sources);
 			assertThat(report.path("sources").findValues("complete")).allMatch(JsonNode::asBoolean);
 			assertThat(report.path("exitCode").asInt()).isEqualTo(2);
+			assertThat(report.path("notes").get(0).asString()).startsWith("idsync's own Conduit token (@idsync-bot): ")
+				.contains((access == PhorgeAccess.CONDUIT_AND_DATABASE) ? "1 live API token, the oldest created"
+						: "unknown without Phorge's database");
 			assertThat(Files.readString(result.reportDir().resolve("report.md"))).contains("LEAVER_ACTIVE")
 				.contains("First complete run: every drift finding is new.");
 			assertThat(report.path("findings").findValuesAsString("sinceLast")).containsOnly("NEW");
