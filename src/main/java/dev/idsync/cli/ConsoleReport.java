@@ -58,7 +58,7 @@ final class ConsoleReport {
 		printActions(result, summary, out);
 		if (!result.rotations().isEmpty()) {
 			out.println();
-			out.println("Bot token rotation:");
+			out.println("Credentials and token rotation:");
 			result.rotations().forEach((line) -> out.println("  " + line));
 		}
 		out.println();
