@@ -11,11 +11,8 @@ import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.idsync.domain.Action;
 import dev.idsync.domain.ActionStatus;
@@ -27,8 +24,8 @@ import dev.idsync.remediate.Journal;
 
 /**
  * idsync's journal of writes to Phorge ({@code action_journal}) and its provenance ({@code account_provenance}): every
- * entry is committed on its own, whatever transaction the caller is in, so that an intent is durable before its
- * write is made.
+ * entry is made durable on its own ({@link DurableWrites}), whatever transaction the caller is in, so that an intent
+ * is durable before its write is made.
  */
 public final class JournalStore implements Journal {
 
@@ -37,31 +34,24 @@ public final class JournalStore implements Journal {
 
 	private final JdbcTemplate jdbc;
 
-	private final TransactionTemplate own;
+	private final DurableWrites durable;
 
 	private final Clock clock;
 
-	private final boolean h2;
-
 	public JournalStore(DataSource dataSource, Clock clock) {
 		this.jdbc = new JdbcTemplate(dataSource);
-		this.own = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-		this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.durable = new DurableWrites(dataSource);
 		this.clock = clock;
-		this.h2 = "H2".equals(this.jdbc.execute((java.sql.Connection connection) -> connection.getMetaData()
-			.getDatabaseProductName()));
 	}
 
 	@Override
 	public long intent(String runId, Action action, LiveAccount before, @Nullable Long undoes) {
-		Long id = this.own.execute((status) -> insert(runId, action, "INTENT", before.describe(), null, undoes));
-		flush();
-		return (id != null) ? id : -1;
+		return this.durable.write(() -> insert(runId, action, "INTENT", before.describe(), null, undoes));
 	}
 
 	@Override
 	public void outcome(long entry, ActionStatus status, @Nullable LiveAccount after, String detail) {
-		this.own.executeWithoutResult((tx) -> {
+		this.durable.write(() -> {
 			this.jdbc.update("UPDATE action_journal SET status = ?, state_after = ?, detail = ?, outcome_at = ? "
 					+ "WHERE id = ?", status.name(), (after != null) ? after.describe() : null, detail,
 					Timestamp.from(this.clock.instant()), entry);
@@ -69,15 +59,13 @@ public final class JournalStore implements Journal {
 				provenance(entry);
 			}
 		});
-		flush();
 	}
 
 	@Override
 	public void skipped(String runId, Action action, @Nullable LiveAccount now, String reason,
 			@Nullable Long undoes) {
-		this.own.execute((tx) -> insert(runId, action, ActionStatus.SKIPPED.name(),
+		this.durable.write(() -> insert(runId, action, ActionStatus.SKIPPED.name(),
 				(now != null) ? now.describe() : "no such account", reason, undoes));
-		flush();
 	}
 
 	@Override
@@ -142,16 +130,6 @@ public final class JournalStore implements Journal {
 		}, key);
 		Number id = key.getKey();
 		return (id != null) ? id.longValue() : -1L;
-	}
-
-	/**
-	 * H2 writes commits to its file up to half a second later: a killed process would lose the intent of a write it
-	 * already made. PostgreSQL's commit is durable when it returns.
-	 */
-	private void flush() {
-		if (this.h2) {
-			this.jdbc.execute("CHECKPOINT");
-		}
 	}
 
 	/** After an applied disable idsync owns the account's disabled state; after an enable it no longer does. */

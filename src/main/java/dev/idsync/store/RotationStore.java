@@ -13,17 +13,14 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.idsync.rotate.Rotation;
 import dev.idsync.rotate.RotationJournal;
 import dev.idsync.rotate.RotationPhase;
 
 /**
- * idsync's journal of token rotations ({@code token_rotation}): every save is committed on its own (and, on H2,
- * checkpointed to its file) before the rotation takes its next step.
+ * idsync's journal of token rotations ({@code token_rotation}): every save is made durable on its own
+ * ({@link DurableWrites}) before the rotation takes its next step.
  */
 public final class RotationStore implements RotationJournal {
 
@@ -32,19 +29,14 @@ public final class RotationStore implements RotationJournal {
 
 	private final JdbcTemplate jdbc;
 
-	private final TransactionTemplate own;
+	private final DurableWrites durable;
 
 	private final Clock clock;
 
-	private final boolean h2;
-
 	public RotationStore(DataSource dataSource, Clock clock) {
 		this.jdbc = new JdbcTemplate(dataSource);
-		this.own = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-		this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.durable = new DurableWrites(dataSource);
 		this.clock = clock;
-		this.h2 = "H2".equals(this.jdbc.execute((java.sql.Connection connection) -> connection.getMetaData()
-			.getDatabaseProductName()));
 	}
 
 	@Override
@@ -55,7 +47,7 @@ public final class RotationStore implements RotationJournal {
 
 	@Override
 	public void save(Rotation rotation) {
-		this.own.executeWithoutResult((tx) -> {
+		this.durable.write(() -> {
 			this.jdbc.update("DELETE FROM token_rotation WHERE id = ?", rotation.id());
 			this.jdbc.update("INSERT INTO token_rotation (" + COLUMNS + ", updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
 					+ "?, ?, ?, ?, ?)", rotation.id(), rotation.bot(), rotation.botPhid(), rotation.phase().name(),
@@ -65,9 +57,6 @@ public final class RotationStore implements RotationJournal {
 					(rotation.deliveredAt() != null) ? Timestamp.from(rotation.deliveredAt()) : null, rotation.detail(),
 					Timestamp.from(this.clock.instant()));
 		});
-		if (this.h2) {
-			this.jdbc.execute("CHECKPOINT");
-		}
 	}
 
 	/** Every rotation of a bot, newest first, for reports. */

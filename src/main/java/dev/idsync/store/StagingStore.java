@@ -541,9 +541,7 @@ public final class StagingStore {
 	 * everything (25 s at 600 people instead of milliseconds). H2 needs nothing.
 	 */
 	public void analyze() {
-		boolean postgres = "PostgreSQL".equals(this.jdbc.execute((java.sql.Connection connection) -> connection
-			.getMetaData().getDatabaseProductName()));
-		if (postgres) {
+		if ("PostgreSQL".equals(DurableWrites.product(this.jdbc))) {
 			this.jdbc.execute("ANALYZE stage_identity, stage_person, stage_person_source, stage_person_email, "
 					+ "stage_account, stage_account_email, stage_account_link, stage_mapping, stage_match, "
 					+ "stage_entitled, stage_admin");
