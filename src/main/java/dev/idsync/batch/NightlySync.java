@@ -136,7 +136,7 @@ public final class NightlySync {
 				return failed(runId, "refused to apply " + planFile + ": " + refusal.get());
 			}
 			context.getBean(FindingStore.class).promote(runId, ActionStatus.PLANNED, ActionStatus.PENDING, null);
-			String reportDir = runs.modeAndReportDir(runId).map((row) -> row[1]).orElse("var/reports");
+			String reportDir = runs.reportDir(runId).orElse("var/reports");
 			JobParameters parameters = new JobParametersBuilder().addString(RunParameters.RUN_ID, runId)
 				.addString(RunParameters.REPORT_DIR, reportDir, false)
 				.addString(RunParameters.MODE, "apply", false)
@@ -204,14 +204,13 @@ public final class NightlySync {
 		}
 		FindingStore findings = context.getBean(FindingStore.class);
 		RunStore runs = context.getBean(RunStore.class);
-		String mode = runs.modeAndReportDir(runId).map((row) -> row[0]).orElse("report");
 		RunSummary summary = new RunReports(runs, findings).summary(runId,
 				RunParameters.describeMode(execution.getJobParameters()), Instant.now());
 		Path report = Path.of(execution.getExecutionContext().getString(WriteReportTasklet.REPORT_PATH));
 		String plan = execution.getExecutionContext().containsKey(WritePlanTasklet.PLAN_PATH)
 				? execution.getExecutionContext().getString(WritePlanTasklet.PLAN_PATH) : null;
 		return new RunResult(runId, summary.exitCode(), report, summary, firstActions(findings, runId), null,
-				(plan != null) ? Path.of(plan) : null, mode, rotations(execution));
+				(plan != null) ? Path.of(plan) : null, rotations(execution));
 	}
 
 	private static List<String> rotations(JobExecution execution) {
@@ -221,7 +220,7 @@ public final class NightlySync {
 	}
 
 	private static RunResult failed(String runId, String failure) {
-		return new RunResult(runId, ExitCode.ERROR, null, null, List.of(), failure, null, null, List.of());
+		return new RunResult(runId, ExitCode.ERROR, null, null, List.of(), failure, null, List.of());
 	}
 
 	/**
@@ -246,8 +245,7 @@ public final class NightlySync {
 			if (execution.getStatus() != BatchStatus.COMPLETED) {
 				return failed(runId, failure(execution));
 			}
-			return new RunResult(runId, ExitCode.NO_DRIFT, null, null, List.of(), null, null, "rotate",
-					rotations(execution));
+			return new RunResult(runId, ExitCode.NO_DRIFT, null, null, List.of(), null, null, rotations(execution));
 		}
 		catch (Exception ex) {
 			return failed(runId, describe(ex));

@@ -55,7 +55,7 @@ public final class RunReports {
 	 * @return the run
 	 */
 	public RecordedRun recorded(String runId, Instant now) {
-		String mode = this.runs.modeAndReportDir(runId).map((row) -> row[0]).orElse("report");
+		String mode = this.runs.mode(runId).orElse("report");
 		return recorded(runId, mode, this.runs.finishedAt(runId).orElse(now));
 	}
 

@@ -19,12 +19,10 @@ import dev.idsync.report.RunSummary;
  * @param firstActions the first actions that change Phorge, with what became of them, for a console summary
  * @param failure what went wrong, when it failed (never containing a secret)
  * @param plan the plan it wrote, in plan mode
- * @param mode the mode it ran in, as recorded
  * @param rotations where each registered bot's token rotation stands, one line each
  */
 public record RunResult(String runId, ExitCode exitCode, @Nullable Path reportDir, @Nullable RunSummary summary,
-		List<PlannedAction> firstActions, @Nullable String failure, @Nullable Path plan, @Nullable String mode,
-		List<String> rotations) {
+		List<PlannedAction> firstActions, @Nullable String failure, @Nullable Path plan, List<String> rotations) {
 
 	public RunResult {
 		firstActions = List.copyOf(firstActions);

@@ -282,19 +282,6 @@ public final class FindingStore {
 		return counts;
 	}
 
-	/** How many of a run's actions have each status (every status present). */
-	public Map<ActionStatus, Long> countByStatus(String runId) {
-		Map<ActionStatus, Long> counts = new EnumMap<>(ActionStatus.class);
-		for (ActionStatus status : ActionStatus.values()) {
-			counts.put(status, 0L);
-		}
-		this.jdbc.query("SELECT status, COUNT(*) AS n FROM planned_action WHERE run_id = ? GROUP BY status",
-				(ResultSet rs) -> {
-					counts.put(ActionStatus.valueOf(rs.getString("status")), rs.getLong("n"));
-				}, runId);
-		return counts;
-	}
-
 	private static PlannedAction plannedAction(ResultSet rs) throws SQLException {
 		return new PlannedAction(new Action(ActionType.valueOf(rs.getString("action_type")), rs.getString("phid"),
 				rs.getString("username"), Category.valueOf(rs.getString("because")),

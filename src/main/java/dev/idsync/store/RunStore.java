@@ -153,11 +153,16 @@ public final class RunStore {
 		this.jdbc.update("UPDATE remediation_plan SET applied_at = ? WHERE run_id = ?", Timestamp.from(at), runId);
 	}
 
-	/** A run's mode and report folder, if the run is known. */
-	public Optional<String[]> modeAndReportDir(String runId) {
-		return this.jdbc.query("SELECT mode, report_dir FROM idsync_run WHERE run_id = ?",
-				(rs, i) -> new String[] { rs.getString("mode"), rs.getString("report_dir") }, runId).stream()
+	/** A run's mode as recorded ({@code apply, dry run}, …), if the run is known. */
+	public Optional<String> mode(String runId) {
+		return this.jdbc.queryForList("SELECT mode FROM idsync_run WHERE run_id = ?", String.class, runId).stream()
 			.findFirst();
+	}
+
+	/** The folder a run's report went into, if the run is known. */
+	public Optional<String> reportDir(String runId) {
+		return this.jdbc.queryForList("SELECT report_dir FROM idsync_run WHERE run_id = ?", String.class, runId)
+			.stream().filter(java.util.Objects::nonNull).findFirst();
 	}
 
 
