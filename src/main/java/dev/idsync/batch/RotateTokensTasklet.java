@@ -95,7 +95,10 @@ final class RotateTokensTasklet implements Tasklet {
 						+ outcome.message());
 			}
 		}
-		this.runs.recordNotes(runId, outcomes);
+		// the nightly run's report shows them; 'idsync rotate' prints them and records no run (nor purges its notes)
+		if (this.runs.startedAt(runId).isPresent()) {
+			this.runs.recordNotes(runId, outcomes);
+		}
 		contribution.getStepExecution().getJobExecution().getExecutionContext().putString(OUTCOMES,
 				String.join("\n", outcomes));
 		return RepeatStatus.FINISHED;
