@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +20,7 @@ import dev.idsync.domain.Completeness;
 import dev.idsync.domain.Mode;
 import dev.idsync.domain.Plan;
 import dev.idsync.domain.PlannedAction;
+import dev.idsync.report.AtomicFile;
 import dev.idsync.report.PlanJson;
 import dev.idsync.store.CloseableIterator;
 import dev.idsync.store.FindingStore;
@@ -81,15 +81,15 @@ final class WritePlanTasklet implements Tasklet {
 
 	private static void write(Path target, byte[] content) {
 		try {
-			Path dir = target.toAbsolutePath().getParent();
-			Files.createDirectories(dir);
-			Path partial = Files.createTempFile(dir, "." + target.getFileName(), ".partial");
-			Files.write(partial, content);
-			Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+			Files.createDirectories(target.toAbsolutePath().getParent());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot write the plan to " + target + ": " + ex.getMessage(), ex);
 		}
+		AtomicFile.write(target, (out) -> {
+			out.write(content);
+			return content.length;
+		});
 	}
 
 }

@@ -1,12 +1,10 @@
 package dev.idsync.cli;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 
 import org.jspecify.annotations.Nullable;
@@ -17,6 +15,7 @@ import picocli.CommandLine.Spec;
 
 import dev.idsync.config.IdsyncProperties;
 import dev.idsync.domain.LinkedPerson;
+import dev.idsync.report.AtomicFile;
 import dev.idsync.report.BackstageExport;
 import dev.idsync.store.CloseableIterator;
 import dev.idsync.store.IdsyncStore;
@@ -71,27 +70,16 @@ final class ExportCommand {
 				return 1;
 			}
 			int written;
-			Path temporary = this.output.toAbsolutePath().resolveSibling("." + this.output.getFileName() + ".tmp");
-			try (CloseableIterator<LinkedPerson> people = links.linkedPeople(runId, !this.includeInactive);
-					Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-				written = new BackstageExport(properties.phorge().url()).write(people, out);
+			try (CloseableIterator<LinkedPerson> people = links.linkedPeople(runId, !this.includeInactive)) {
+				written = AtomicFile.write(this.output, (stream) -> {
+					try (Writer out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8))) {
+						return new BackstageExport(properties.phorge().url()).write(people, out);
+					}
+				});
 			}
-			catch (IOException ex) {
-				throw new UncheckedIOException("cannot write " + this.output + ": " + ex.getMessage(), ex);
-			}
-			move(temporary);
 			this.spec.commandLine().getOut().println("Wrote " + written + " Backstage User entities (run " + runId
 					+ ") to " + this.output);
 			return 0;
-		}
-
-		private void move(Path temporary) {
-			try {
-				Files.move(temporary, this.output, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException("cannot write " + this.output + ": " + ex.getMessage(), ex);
-			}
 		}
 
 	}
