@@ -15,7 +15,6 @@ import dev.idsync.domain.LiveAccount;
 import dev.idsync.domain.PlannedAction;
 import dev.idsync.remediate.AccountAdmin;
 import dev.idsync.remediate.Applier;
-import dev.idsync.remediate.Pacer;
 import dev.idsync.store.FindingStore;
 import dev.idsync.store.JournalStore;
 
@@ -33,15 +32,15 @@ final class ApplyActionsTasklet implements Tasklet {
 
 	private final JournalStore journal;
 
+	private final Applier applier;
+
 	private final AccountAdmin admin;
 
-	private final Pacer pacer;
-
-	ApplyActionsTasklet(FindingStore findings, JournalStore journal, AccountAdmin admin, Pacer pacer) {
+	ApplyActionsTasklet(FindingStore findings, JournalStore journal, Applier applier, AccountAdmin admin) {
 		this.findings = findings;
 		this.journal = journal;
+		this.applier = applier;
 		this.admin = admin;
-		this.pacer = pacer;
 	}
 
 	@Override
@@ -50,8 +49,7 @@ final class ApplyActionsTasklet implements Tasklet {
 			return RepeatStatus.FINISHED;
 		}
 		String runId = RunParameters.runId(contribution.getStepExecution());
-		Applier applier = new Applier(this.admin, this.journal, this.pacer);
-		for (Applier.Settled settled : applier.recover()) {
+		for (Applier.Settled settled : this.applier.recover()) {
 			if (settled.status() == ActionStatus.APPLIED) {
 				this.findings.settle(settled.runId(), settled.action(), ActionStatus.APPLIED, settled.reason());
 			}
@@ -66,7 +64,7 @@ final class ApplyActionsTasklet implements Tasklet {
 				continue;
 			}
 			LiveAccount live = this.admin.live(List.of(action.phid())).get(action.phid());
-			Applier.Settled settled = applier.apply(runId, action, live);
+			Applier.Settled settled = this.applier.apply(runId, action, live);
 			this.findings.settle(runId, action, settled.status(), settled.reason());
 			if (settled.stops()) {
 				throw new ApplyStoppedException(runId, action, settled.reason(), applied);

@@ -6,37 +6,33 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.boot.Banner;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import dev.idsync.config.ConfigException;
 import dev.idsync.domain.ActionStatus;
 import dev.idsync.domain.ExitCode;
 import dev.idsync.domain.PlannedAction;
+import dev.idsync.remediate.PlanCheck;
 import dev.idsync.report.PlanJson;
 import dev.idsync.report.RunSummary;
-import dev.idsync.remediate.PlanCheck;
-import dev.idsync.source.SourceException;
 import dev.idsync.store.FindingStore;
 import dev.idsync.store.JournalStore;
+import dev.idsync.store.LockHolder;
 import dev.idsync.store.RunStore;
 
 /**
- * Runs idsync's jobs once: starts the application (database, migrations, job repository), launches the job with the
- * run's parameters and reports how it ended. {@code nightlySyncJob} for a run (or its restart), {@code applyPlanJob}
- * for a written plan, {@code undoRunJob} to reverse a run.
+ * Runs idsync's jobs once, each inside the {@link RunLifecycle} (the store's run lock, the application, failures in
+ * one line): launches the job with the run's parameters and reports how it ended. {@code nightlySyncJob} for a run (or
+ * its restart), {@code applyPlanJob} for a written plan, {@code undoRunJob} to reverse a run,
+ * {@code rotateTokensJob} to rotate bots' tokens.
  */
 public final class NightlySync {
 
@@ -56,6 +52,7 @@ public final class NightlySync {
 	 * @param reportDir where the report folder goes
 	 * @param options what the run may do
 	 * @return how the run ended
+	 * @throws dev.idsync.store.StoreBusyException when another run holds the store
 	 */
 	public static RunResult run(JobSettings settings, String runId, Path reportDir, RunOptions options) {
 		JobParametersBuilder parameters = new JobParametersBuilder().addString(RunParameters.RUN_ID, runId)
@@ -69,7 +66,11 @@ public final class NightlySync {
 		if (options.planFile() != null) {
 			parameters.addString(RunParameters.PLAN_FILE, options.planFile().toAbsolutePath().toString(), false);
 		}
-		return launch(settings, runId, NightlySyncJobConfiguration.JOB_NAME, parameters.toJobParameters());
+		String command = (options.planFile() != null) ? "idsync plan" : "idsync run --mode " + options.mode().label();
+		return RunLifecycle.within(settings, holder(settings, runId, command), Set.of(),
+				(context) -> result(context, runId, RunLifecycle.launch(context, NightlySyncJobConfiguration.JOB_NAME,
+						parameters.toJobParameters())),
+				(failure) -> failed(runId, failure));
 	}
 
 	/** Runs the nightly job in report mode. */
@@ -79,35 +80,31 @@ public final class NightlySync {
 
 	/**
 	 * Restarts a failed or interrupted run from the step that failed, under the same run id and parameters: steps
-	 * that completed are not run again, and applying goes on where it stopped.
+	 * that completed are not run again, and applying goes on where it stopped. Refused for a run that completed, was
+	 * abandoned, or is older than a run that completed since: a restart acts on what its run read, which a later
+	 * run has superseded.
 	 * @param settings the configuration, credentials and clock
 	 * @param runId the run
 	 * @return how the restarted run ended
 	 */
 	public static RunResult restart(JobSettings settings, String runId) {
-		try (ConfigurableApplicationContext context = start(settings)) {
-			JobRepository repository = context.getBean(JobRepository.class);
-			JobParameters identity = new JobParametersBuilder().addString(RunParameters.RUN_ID, runId)
-				.toJobParameters();
-			JobInstance instance = repository.getJobInstance(NightlySyncJobConfiguration.JOB_NAME, identity);
-			JobExecution last = (instance != null) ? repository.getLastJobExecution(instance) : null;
-			if (last == null) {
-				return failed(runId, "no run " + runId + " is recorded in idsync's store; 'idsync history' lists runs");
-			}
-			if (last.getStatus() == BatchStatus.COMPLETED) {
-				return failed(runId, "run " + runId + " completed; there is nothing to restart");
-			}
-			JobOperator operator = context.getBean(JobOperator.class);
-			if (last.getStatus().isRunning()) {
-				// the process running it was killed: nothing runs it any more (one run at a time: see cron/)
-				last = operator.recover(last);
-			}
-			Job job = context.getBean(NightlySyncJobConfiguration.JOB_NAME, Job.class);
-			return result(context, runId, operator.start(job, last.getJobParameters()));
-		}
-		catch (Exception ex) {
-			return failed(runId, describe(ex));
-		}
+		return RunLifecycle.within(settings, holder(settings, runId, "idsync run --restart"), Set.of(runId),
+				(context) -> {
+					Optional<String> refusal = context.getBean(RunStore.class).restartRefusal(runId);
+					if (refusal.isPresent()) {
+						return failed(runId, refusal.get());
+					}
+					JobParameters identity = new JobParametersBuilder().addString(RunParameters.RUN_ID, runId)
+						.toJobParameters();
+					JobRepository repository = context.getBean(JobRepository.class);
+					JobInstance instance = repository.getJobInstance(NightlySyncJobConfiguration.JOB_NAME, identity);
+					JobExecution last = (instance != null) ? repository.getLastJobExecution(instance) : null;
+					if (last == null) {
+						return failed(runId, "run " + runId + " has no job record left in idsync's store to restart");
+					}
+					return result(context, runId, RunLifecycle.launch(context, NightlySyncJobConfiguration.JOB_NAME,
+							last.getJobParameters()));
+				}, (failure) -> failed(runId, failure));
 	}
 
 	/**
@@ -127,7 +124,7 @@ public final class NightlySync {
 			return failed("-", "cannot apply " + planFile + ": " + ex.getMessage());
 		}
 		String runId = read.plan().runId();
-		try (ConfigurableApplicationContext context = start(settings)) {
+		return RunLifecycle.within(settings, holder(settings, runId, "idsync apply"), Set.of(), (context) -> {
 			RunStore runs = context.getBean(RunStore.class);
 			Optional<String> refusal = PlanCheck.refusal(read.plan(), read.declaredHash(), read.actualHash(),
 					runs.planHash(runId).orElse(null), runs.planApplied(runId).orElse(null),
@@ -142,16 +139,13 @@ public final class NightlySync {
 				.addString(RunParameters.MODE, "apply", false)
 				.addString(RunParameters.DRY_RUN, "false", false)
 				.toJobParameters();
-			Job job = context.getBean(RemediationJobConfiguration.APPLY_PLAN_JOB, Job.class);
-			RunResult result = result(context, runId, context.getBean(JobOperator.class).start(job, parameters));
+			RunResult result = result(context, runId,
+					RunLifecycle.launch(context, RemediationJobConfiguration.APPLY_PLAN_JOB, parameters));
 			if (result.failure() == null) {
 				runs.planApplied(runId, settings.clock().instant());
 			}
 			return result;
-		}
-		catch (Exception ex) {
-			return failed(runId, describe(ex));
-		}
+		}, (failure) -> failed(runId, failure));
 	}
 
 	/**
@@ -162,7 +156,7 @@ public final class NightlySync {
 	 * @return each journal line of the undo, and how it ended
 	 */
 	public static UndoResult undo(JobSettings settings, String runId, String undoRunId) {
-		try (ConfigurableApplicationContext context = start(settings)) {
+		return RunLifecycle.within(settings, holder(settings, undoRunId, "idsync undo"), Set.of(), (context) -> {
 			JournalStore journal = context.getBean(JournalStore.class);
 			if (journal.count(runId, ActionStatus.APPLIED) == 0) {
 				return new UndoResult(undoRunId, List.of("run " + runId + " applied no change: nothing to undo"), null);
@@ -170,32 +164,15 @@ public final class NightlySync {
 			JobParameters parameters = new JobParametersBuilder().addString(RunParameters.RUN_ID, undoRunId)
 				.addString(RunParameters.UNDO_OF, runId, false)
 				.toJobParameters();
-			Job job = context.getBean(RemediationJobConfiguration.UNDO_RUN_JOB, Job.class);
-			JobExecution execution = context.getBean(JobOperator.class).start(job, parameters);
+			JobExecution execution = RunLifecycle.launch(context, RemediationJobConfiguration.UNDO_RUN_JOB,
+					parameters);
 			String failure = (execution.getStatus() == BatchStatus.COMPLETED) ? null : failure(execution);
 			return new UndoResult(undoRunId, journal.describe(undoRunId), failure);
-		}
-		catch (Exception ex) {
-			return new UndoResult(undoRunId, List.of(), describe(ex));
-		}
+		}, (failure) -> new UndoResult(undoRunId, List.of(), failure));
 	}
 
-	private static RunResult launch(JobSettings settings, String runId, String jobName, JobParameters parameters) {
-		try (ConfigurableApplicationContext context = start(settings)) {
-			Job job = context.getBean(jobName, Job.class);
-			return result(context, runId, context.getBean(JobOperator.class).start(job, parameters));
-		}
-		catch (Exception ex) {
-			return failed(runId, describe(ex));
-		}
-	}
-
-	private static ConfigurableApplicationContext start(JobSettings settings) {
-		return new SpringApplicationBuilder(BatchApplication.class).web(WebApplicationType.NONE)
-			.bannerMode(Banner.Mode.OFF)
-			.logStartupInfo(false)
-			.initializers((context) -> context.getBeanFactory().registerSingleton("jobSettings", settings))
-			.run();
+	private static LockHolder holder(JobSettings settings, String runId, String command) {
+		return LockHolder.thisProcess(runId, command, settings.clock().instant());
 	}
 
 	private static RunResult result(ConfigurableApplicationContext context, String runId, JobExecution execution) {
@@ -233,28 +210,25 @@ public final class NightlySync {
 	 * @return where each bot's rotation stands, or the failure
 	 */
 	public static RunResult rotate(JobSettings settings, String runId, @Nullable String bot, boolean dryRun) {
-		try (ConfigurableApplicationContext context = start(settings)) {
-			JobParametersBuilder parameters = new JobParametersBuilder().addString(RunParameters.RUN_ID, runId)
-				.addString(RunParameters.MODE, "rotate", false)
-				.addString(RunParameters.DRY_RUN, String.valueOf(dryRun), false);
-			if (bot != null) {
-				parameters.addString(RotateTokensTasklet.BOT, bot, false);
-			}
-			Job job = context.getBean(RotationJobConfiguration.ROTATE_TOKENS_JOB, Job.class);
-			JobExecution execution = context.getBean(JobOperator.class).start(job, parameters.toJobParameters());
+		JobParametersBuilder parameters = new JobParametersBuilder().addString(RunParameters.RUN_ID, runId)
+			.addString(RunParameters.MODE, "rotate", false)
+			.addString(RunParameters.DRY_RUN, String.valueOf(dryRun), false);
+		if (bot != null) {
+			parameters.addString(RotateTokensTasklet.BOT, bot, false);
+		}
+		return RunLifecycle.within(settings, holder(settings, runId, "idsync rotate"), Set.of(), (context) -> {
+			JobExecution execution = RunLifecycle.launch(context, RotationJobConfiguration.ROTATE_TOKENS_JOB,
+					parameters.toJobParameters());
 			if (execution.getStatus() != BatchStatus.COMPLETED) {
 				return failed(runId, failure(execution));
 			}
 			return new RunResult(runId, ExitCode.NO_DRIFT, null, null, List.of(), null, null, rotations(execution));
-		}
-		catch (Exception ex) {
-			return failed(runId, describe(ex));
-		}
+		}, (failure) -> failed(runId, failure));
 	}
 
 	private static String failure(JobExecution execution) {
 		List<Throwable> failures = execution.getAllFailureExceptions();
-		return failures.isEmpty() ? "the job ended " + execution.getStatus() : describe(failures.get(0));
+		return failures.isEmpty() ? "the job ended " + execution.getStatus() : RunLifecycle.describe(failures.get(0));
 	}
 
 	/** The actions a console shows first: what was done or went wrong, then what would be done, then what waits. */
@@ -268,20 +242,6 @@ public final class NightlySync {
 			}
 		}
 		return first;
-	}
-
-	/** The most telling message of a failure: the adapter's own when there is one (already free of secrets). */
-	static String describe(Throwable failure) {
-		Throwable deepest = failure;
-		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof SourceException || cause instanceof ConfigException
-					|| cause instanceof ApplyActionsTasklet.ApplyStoppedException) {
-				return cause.getMessage();
-			}
-			deepest = cause;
-		}
-		String message = deepest.getMessage();
-		return deepest.getClass().getSimpleName() + ((message != null) ? ": " + message : "");
 	}
 
 	/**

@@ -153,11 +153,15 @@ class NightlySyncJobConfiguration {
 	}
 
 	@Bean
+	ReconcileInputs reconcileInputs(MappingStore mappingStore, JobSettings settings) {
+		return new ReconcileInputs(mappingStore, settings.properties().reconcile());
+	}
+
+	@Bean
 	Step stageReconcileInputsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			MappingStore mappingStore, StagingStore stagingStore, JobSettings settings) {
+			ReconcileInputs reconcileInputs, MappingStore mappingStore, StagingStore stagingStore) {
 		return new StepBuilder("stageReconcileInputsStep", jobRepository)
-			.tasklet(new StageReconcileInputsTasklet(mappingStore, stagingStore, settings.properties().reconcile()),
-					transactionManager)
+			.tasklet(new StageReconcileInputsTasklet(reconcileInputs, mappingStore, stagingStore), transactionManager)
 			.listener(new StepProgressListener())
 			.build();
 	}

@@ -79,7 +79,8 @@ final class PhorgeAccountAdmin implements AccountAdmin {
 	private LiveAccount live(Account account) {
 		return new LiveAccount(account.phid(), account.username(), account.disabled(), account.approved(),
 				account.disabled() && disabledByIdsync(account.phid()),
-				(this.tokens != null) ? this.tokens.live(account.phid(), this.clock.instant()).size() : null);
+				(this.tokens != null) ? this.tokens.live(account.phid(), this.clock.instant()).size() : null,
+				account.admin());
 	}
 
 	/** idsync's journal says so, or Phorge's own log names idsync's bot as the one who last disabled the account. */

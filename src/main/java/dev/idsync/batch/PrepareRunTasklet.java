@@ -1,6 +1,8 @@
 package dev.idsync.batch;
 
 import java.time.Clock;
+import java.util.HashSet;
+import java.util.Set;
 
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -13,7 +15,7 @@ import dev.idsync.store.StagingStore;
 
 /**
  * Records the run, clears what earlier runs staged, and deletes the records of runs older than
- * {@code idsync.store.keep-runs}.
+ * {@code idsync.store.keep-runs}: never what this run, a run that may still be restarted, or the baseline needs.
  */
 final class PrepareRunTasklet implements Tasklet {
 
@@ -38,7 +40,9 @@ final class PrepareRunTasklet implements Tasklet {
 		String runId = RunParameters.runId(step);
 		this.runs.started(runId, this.clock.instant(), RunParameters.describeMode(step.getJobParameters()),
 				step.getJobParameters().getString(RunParameters.REPORT_DIR));
-		this.staging.purgeOtherRuns(runId);
+		Set<String> keep = new HashSet<>(this.runs.restartable());
+		keep.add(runId);
+		this.staging.purgeExcept(keep);
 		this.runs.purgeOldRuns(runId, this.keepRuns);
 		return RepeatStatus.FINISHED;
 	}

@@ -13,11 +13,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import dev.idsync.remediate.AccountAdmin;
+import dev.idsync.remediate.Applier;
+import dev.idsync.remediate.CurrentRules;
 import dev.idsync.remediate.Pacer;
 import dev.idsync.source.phorge.Conduit;
 import dev.idsync.store.FindingStore;
 import dev.idsync.store.JournalStore;
 import dev.idsync.store.LinkStore;
+import dev.idsync.store.LockedStore;
 import dev.idsync.store.RunStore;
 import dev.idsync.store.StagingStore;
 
@@ -46,6 +49,13 @@ class RemediationJobConfiguration {
 	}
 
 	@Bean
+	CurrentRules currentRules(ReconcileInputs reconcileInputs, Conduit conduit, LockedStore lockedStore,
+			JobSettings settings) {
+		return new StoreRules(reconcileInputs, conduit, lockedStore, settings.properties().remediation().allowAdmins(),
+				settings.clock());
+	}
+
+	@Bean
 	Step gateActionsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			RunStore runStore, FindingStore findingStore, StagingStore stagingStore, LinkStore linkStore,
 			JobSettings settings) {
@@ -62,9 +72,10 @@ class RemediationJobConfiguration {
 	 */
 	@Bean
 	Step applyActionsStep(JobRepository jobRepository, FindingStore findingStore, JournalStore journalStore,
-			AccountAdmin accountAdmin, Pacer pacer) {
+			AccountAdmin accountAdmin, Pacer pacer, CurrentRules currentRules) {
 		return new StepBuilder("applyActionsStep", jobRepository)
-			.tasklet(new ApplyActionsTasklet(findingStore, journalStore, accountAdmin, pacer),
+			.tasklet(new ApplyActionsTasklet(findingStore, journalStore, new Applier(accountAdmin, journalStore,
+					pacer, currentRules), accountAdmin),
 					new ResourcelessTransactionManager())
 			.listener(new StepProgressListener())
 			.build();
@@ -83,9 +94,10 @@ class RemediationJobConfiguration {
 
 	@Bean
 	Step undoActionsStep(JobRepository jobRepository, JournalStore journalStore, AccountAdmin accountAdmin,
-			Pacer pacer) {
+			Pacer pacer, CurrentRules currentRules) {
 		return new StepBuilder("undoActionsStep", jobRepository)
-			.tasklet(new UndoRunTasklet(journalStore, accountAdmin, pacer), new ResourcelessTransactionManager())
+			.tasklet(new UndoRunTasklet(journalStore, new Applier(accountAdmin, journalStore, pacer, currentRules),
+					accountAdmin), new ResourcelessTransactionManager())
 			.listener(new StepProgressListener())
 			.build();
 	}

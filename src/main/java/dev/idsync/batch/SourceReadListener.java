@@ -34,7 +34,7 @@ final class SourceReadListener implements StepExecutionListener {
 		long millis = (System.nanoTime() - this.startedNanos) / 1_000_000;
 		SourceRead read = this.reader.outcome((int) stepExecution.getWriteCount(), millis);
 		if (!stepExecution.getFailureExceptions().isEmpty()) {
-			read = read.incomplete(NightlySync.describe(stepExecution.getFailureExceptions().get(0)));
+			read = read.incomplete(RunLifecycle.describe(stepExecution.getFailureExceptions().get(0)));
 		}
 		this.runs.recordRead(RunParameters.runId(stepExecution), read);
 		return null;

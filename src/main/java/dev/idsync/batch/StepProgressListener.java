@@ -28,7 +28,7 @@ final class StepProgressListener implements StepExecutionListener {
 				stepExecution.getStatus(), stepExecution.getReadCount(), stepExecution.getWriteCount(),
 				stepExecution.getFilterCount(), millis));
 		stepExecution.getFailureExceptions()
-			.forEach((failure) -> log.error(stepExecution.getStepName() + " failed: " + NightlySync.describe(failure)));
+			.forEach((failure) -> log.error(stepExecution.getStepName() + " failed: " + RunLifecycle.describe(failure)));
 		return null;
 	}
 

@@ -2,38 +2,30 @@ package dev.idsync.batch;
 
 import javax.sql.DataSource;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import dev.idsync.config.StoreProperties;
 import dev.idsync.store.AccountDetailStore;
 import dev.idsync.store.FindingStore;
 import dev.idsync.store.JournalStore;
 import dev.idsync.store.LinkStore;
+import dev.idsync.store.LockedStore;
 import dev.idsync.store.MappingStore;
 import dev.idsync.store.RotationStore;
 import dev.idsync.store.RunStore;
 import dev.idsync.store.StagingStore;
 
 /**
- * idsync's own database: a HikariCP pool on {@code idsync.store} and the repositories over it. Flyway and the Spring
- * Batch job repository use the same pool.
+ * idsync's own database, as the {@link RunLifecycle} took it (locked, migrated), and the repositories over it. The
+ * Spring Batch job repository uses the same pool.
  */
 @Configuration(proxyBeanMethods = false)
 class StoreConfiguration {
 
-	@Bean
-	DataSource dataSource(JobSettings settings) {
-		StoreProperties store = settings.properties().store();
-		HikariConfig config = new HikariConfig();
-		config.setPoolName("idsync");
-		config.setJdbcUrl(store.url());
-		config.setUsername(store.username());
-		config.setPassword(settings.credentials().storePassword().reveal());
-		config.setMaximumPoolSize(10);
-		return new HikariDataSource(config);
+	/** The held store's pool: the store closes it after the application, then releases its lock. */
+	@Bean(destroyMethod = "")
+	DataSource dataSource(LockedStore lockedStore) {
+		return lockedStore.dataSource();
 	}
 
 	@Bean

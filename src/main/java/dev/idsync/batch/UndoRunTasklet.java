@@ -11,7 +11,6 @@ import dev.idsync.domain.LiveAccount;
 import dev.idsync.remediate.AccountAdmin;
 import dev.idsync.remediate.Applier;
 import dev.idsync.remediate.Journal;
-import dev.idsync.remediate.Pacer;
 import dev.idsync.store.JournalStore;
 
 /**
@@ -22,26 +21,25 @@ final class UndoRunTasklet implements Tasklet {
 
 	private final JournalStore journal;
 
+	private final Applier applier;
+
 	private final AccountAdmin admin;
 
-	private final Pacer pacer;
-
-	UndoRunTasklet(JournalStore journal, AccountAdmin admin, Pacer pacer) {
+	UndoRunTasklet(JournalStore journal, Applier applier, AccountAdmin admin) {
 		this.journal = journal;
+		this.applier = applier;
 		this.admin = admin;
-		this.pacer = pacer;
 	}
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
 		String undoRun = RunParameters.runId(contribution.getStepExecution());
 		String target = contribution.getStepExecution().getJobParameters().getString(RunParameters.UNDO_OF);
-		Applier applier = new Applier(this.admin, this.journal, this.pacer);
-		applier.recover();
+		this.applier.recover();
 		List<Journal.Entry> applied = this.journal.applied(String.valueOf(target));
 		for (Journal.Entry entry : applied) {
 			LiveAccount live = this.admin.live(List.of(entry.action().phid())).get(entry.action().phid());
-			Applier.Settled settled = applier.undo(undoRun, entry, live);
+			Applier.Settled settled = this.applier.undo(undoRun, entry, live);
 			if (settled.stops()) {
 				throw new IllegalStateException("undoing run " + target + " stopped at " + entry.action().type()
 						+ " @" + entry.action().username() + ": " + settled.reason() + ". Run 'idsync undo " + target

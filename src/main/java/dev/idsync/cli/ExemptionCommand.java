@@ -60,13 +60,15 @@ final class ExemptionCommand {
 						+ "give the last day the exemption should hold (today is " + today + ").");
 				return 1;
 			}
-			int exit = StoreAccess.withMappings(this.config, this.spec.commandLine().getErr(),
+			int exit = StoreAccess.changeMappings(this.config, this.spec.commandLine().getErr(),
+					"idsync exemption add",
 					(store) -> store.addExemption(this.username, this.owner, this.reason, this.expires, Instant.now()));
 			if (exit != 0) {
 				return exit;
 			}
 			this.spec.commandLine().getOut().println("Exempted @" + this.username + " until " + this.expires
-					+ " (owner " + this.owner + "); it applies from the next run.");
+					+ " (owner " + this.owner + "); it applies from the next run, and the write guard checks it before "
+					+ "every write to Phorge, restarts and undos included.");
 			return 0;
 		}
 

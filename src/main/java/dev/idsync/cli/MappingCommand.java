@@ -58,7 +58,7 @@ final class MappingCommand {
 						+ ". Use an email address or source:id.");
 				return 1;
 			}
-			int exit = StoreAccess.withMappings(this.config, this.spec.commandLine().getErr(),
+			int exit = StoreAccess.changeMappings(this.config, this.spec.commandLine().getErr(), "idsync mapping add",
 					(store) -> store.addMapping(mapping.username(), mapping.identity(), mapping.addedBy(),
 							mapping.reason(), Instant.now()));
 			if (exit != 0) {

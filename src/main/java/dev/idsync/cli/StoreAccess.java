@@ -2,6 +2,8 @@ package dev.idsync.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.ToIntBiFunction;
 import java.util.function.ToIntFunction;
@@ -12,10 +14,13 @@ import dev.idsync.config.Credentials;
 import dev.idsync.config.IdsyncProperties;
 import dev.idsync.config.StoreProperties;
 import dev.idsync.store.IdsyncStore;
+import dev.idsync.store.LockHolder;
+import dev.idsync.store.LockedStore;
 import dev.idsync.store.MappingStore;
 
 /**
- * Opens idsync's own database as a configuration names it, for the commands that maintain its tables.
+ * Opens idsync's own database as a configuration names it, for the commands that read it (whatever runs) and those
+ * that maintain its admin tables (holding the store's run lock, as a run does).
  */
 final class StoreAccess {
 
@@ -23,23 +28,7 @@ final class StoreAccess {
 	}
 
 	/**
-	 * Loads the configuration and opens the store it names.
-	 * @param config the configuration file
-	 * @return the open store
-	 * @throws dev.idsync.config.ConfigException on a configuration mistake
-	 */
-	private static IdsyncStore open(Path config) {
-		return open(ConfigLoader.load(config));
-	}
-
-	private static IdsyncStore open(IdsyncProperties properties) {
-		StoreProperties store = properties.store();
-		return IdsyncStore.open(store.url(), store.username(),
-				Credentials.storePassword(store, System.getenv()).reveal());
-	}
-
-	/**
-	 * Runs a command against the store a configuration names.
+	 * Runs a read-only command against the store a configuration names.
 	 * @param config the configuration file
 	 * @param err where a configuration mistake is reported
 	 * @param command what to do with the store, returning the exit code
@@ -50,7 +39,7 @@ final class StoreAccess {
 	}
 
 	/**
-	 * Runs a command against the store a configuration names, with the configuration.
+	 * Runs a read-only command against the store a configuration names, with the configuration.
 	 * @param config the configuration file
 	 * @param err where a configuration mistake is reported
 	 * @param command what to do with the configuration and the store, returning the exit code
@@ -59,7 +48,7 @@ final class StoreAccess {
 	static int withStore(Path config, PrintWriter err, ToIntBiFunction<IdsyncProperties, IdsyncStore> command) {
 		try {
 			IdsyncProperties properties = ConfigLoader.load(config);
-			try (IdsyncStore store = open(properties)) {
+			try (IdsyncStore store = IdsyncStore.open(properties.store(), password(properties.store()), true)) {
 				return command.applyAsInt(properties, store);
 			}
 		}
@@ -70,21 +59,45 @@ final class StoreAccess {
 	}
 
 	/**
-	 * Runs something against the admin tables of the store a configuration names.
+	 * Reads the admin tables of the store a configuration names.
 	 * @param config the configuration file
 	 * @param err where a configuration mistake is reported
 	 * @param action what to do with the tables
 	 * @return 0, or 1 when the configuration is wrong
 	 */
 	static int withMappings(Path config, PrintWriter err, Consumer<MappingStore> action) {
-		try (IdsyncStore store = open(config)) {
+		return withStore(config, err, (store) -> {
 			action.accept(new MappingStore(store.dataSource()));
 			return 0;
+		});
+	}
+
+	/**
+	 * Changes the admin tables of the store a configuration names, holding the store's run lock.
+	 * @param config the configuration file
+	 * @param err where a configuration mistake is reported
+	 * @param command the command, as a run refused the lock will name it
+	 * @param action what to do with the tables
+	 * @return 0, or 1 when the configuration is wrong
+	 * @throws dev.idsync.store.StoreBusyException when a run holds the store
+	 */
+	static int changeMappings(Path config, PrintWriter err, String command, Consumer<MappingStore> action) {
+		try {
+			StoreProperties store = ConfigLoader.load(config).store();
+			try (LockedStore held = LockedStore.open(store, password(store),
+					LockHolder.thisProcess(null, command, Instant.now()), Set.of())) {
+				action.accept(new MappingStore(held.dataSource()));
+				return 0;
+			}
 		}
 		catch (ConfigException ex) {
 			err.println("idsync: configuration error: " + ex.getMessage());
 			return 1;
 		}
+	}
+
+	private static String password(StoreProperties store) {
+		return Credentials.storePassword(store, System.getenv()).reveal();
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.idsync.config;
 
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
@@ -9,7 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * idsync's own database ({@code idsync.store}): an H2 file by default, PostgreSQL in production.
  *
- * @param url the JDBC URL, e.g. {@code jdbc:postgresql://db:5432/idsync}
+ * @param url the JDBC URL: {@code jdbc:h2:file:<path>} (a local file; H2's in-memory and server URLs are refused,
+ * since a run lock needs the file) or {@code jdbc:postgresql://<host>:<port>/<database>}
  * @param username the database user
  * @param passwordFile a file holding the password
  * @param passwordEnv the environment variable holding the password when no file is set (may be unset for H2)
@@ -19,6 +21,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record StoreProperties(@DefaultValue("jdbc:h2:file:./var/idsync") String url,
 		@DefaultValue("sa") String username, @Nullable Path passwordFile,
 		@DefaultValue("IDSYNC_STORE_PASSWORD") String passwordEnv, @DefaultValue("60") int keepRuns) {
+
+	/** A prefix such as {@code mem:} or {@code tcp:} after {@code jdbc:h2:}: not a file (a drive letter is one). */
+	private static final Pattern H2_NOT_A_FILE = Pattern.compile("^[A-Za-z][A-Za-z0-9]+:.*");
 
 	@ConstructorBinding
 	public StoreProperties {
@@ -30,11 +35,50 @@ public record StoreProperties(@DefaultValue("jdbc:h2:file:./var/idsync") String 
 			throw new ConfigException("idsync.store.url: '" + url + "' is not supported. Use jdbc:h2:file:<path> "
 					+ "(the default) or jdbc:postgresql://<host>:<port>/<database>.");
 		}
+		if (url.startsWith("jdbc:h2:") && H2_NOT_A_FILE.matcher(h2Location(url)).matches()) {
+			throw new ConfigException("idsync.store.url: '" + url + "' is not an H2 file. idsync keeps its store in "
+					+ "an H2 file (jdbc:h2:file:<path>, the default) beside which it keeps its run lock; for a "
+					+ "database several hosts share, use jdbc:postgresql://<host>:<port>/<database>.");
+		}
 	}
 
 	/** A store that keeps the default number of runs. */
 	public StoreProperties(String url, String username, @Nullable Path passwordFile, String passwordEnv) {
 		this(url, username, passwordFile, passwordEnv, 60);
+	}
+
+	/** Whether the store is an H2 file (else PostgreSQL). */
+	public boolean h2() {
+		return this.url.startsWith("jdbc:h2:");
+	}
+
+	/**
+	 * The H2 database's path as H2 names it, without its {@code .mv.db} suffix ({@code ./var/idsync} for the
+	 * default), {@code ~} expanded.
+	 * @throws IllegalStateException when the store is not H2
+	 */
+	public Path h2Path() {
+		if (!h2()) {
+			throw new IllegalStateException("not an H2 store: " + this.url);
+		}
+		String location = h2Location(this.url);
+		if (location.startsWith("~")) {
+			location = System.getProperty("user.home") + location.substring(1);
+		}
+		return Path.of(location);
+	}
+
+	/** The store as messages name it: the URL without its options, which may hold a password. */
+	public String display() {
+		int options = this.url.indexOf(h2() ? ';' : '?');
+		return (options >= 0) ? this.url.substring(0, options) : this.url;
+	}
+
+	private static String h2Location(String url) {
+		String location = url.substring("jdbc:h2:".length());
+		int options = location.indexOf(';');
+		location = (options >= 0) ? location.substring(0, options) : location;
+		return location.startsWith("file:") ? location.substring("file:".length()) : location;
 	}
 
 }

@@ -1,11 +1,12 @@
 package dev.idsync.doctor;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+
+import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
@@ -23,6 +24,7 @@ import dev.idsync.source.Page;
 import dev.idsync.source.PagedSource;
 import dev.idsync.source.google.Google;
 import dev.idsync.source.okta.Okta;
+import dev.idsync.store.IdsyncStore;
 
 /**
  * Checks every connection and permission the configuration needs, without changing anything: Okta, Google, Conduit,
@@ -108,26 +110,26 @@ public final class Doctor {
 			return List.of(missing("store: credential", ex));
 		}
 		List<Check> checks = new ArrayList<>();
-		try (Connection connection = DriverManager.getConnection(store.url(), store.username(), password.reveal())) {
+		// opened as a read-only command opens it: through the loopback server of a run that holds an H2 store
+		try (IdsyncStore open = IdsyncStore.open(store, password.reveal(), false);
+				Connection connection = open.dataSource().getConnection()) {
 			checks.add(Check.pass("store: connect", connection.getMetaData().getDatabaseProductName() + " "
-					+ connection.getMetaData().getDatabaseProductVersion() + " at " + store.url()));
+					+ connection.getMetaData().getDatabaseProductVersion() + " at " + store.display()));
+			checks.add(schema(store, open.dataSource()));
 		}
-		catch (SQLException ex) {
-			checks.add(Check.fail("store: connect", "cannot connect to " + store.url() + ": " + ex.getMessage(),
+		catch (SQLException | RuntimeException ex) {
+			checks.add(Check.fail("store: connect", "cannot connect to " + store.display() + ": " + ex.getMessage(),
 					"Check idsync.store.url, idsync.store.username and the password (idsync.store.password-file or "
 							+ store.passwordEnv() + "); the user needs to create tables in its database."));
-			return checks;
 		}
-		checks.add(schema(store, password));
 		return checks;
 	}
 
-	private static Check schema(StoreProperties store, Secret password) {
-		String vendor = store.url().startsWith("jdbc:postgresql:") ? "postgresql" : "h2";
+	private static Check schema(StoreProperties store, DataSource dataSource) {
 		try {
 			MigrationInfoService info = Flyway.configure()
-				.dataSource(store.url(), store.username(), password.reveal())
-				.locations("classpath:sql/common", "classpath:sql/" + vendor)
+				.dataSource(dataSource)
+				.locations("classpath:sql/common", "classpath:sql/" + (store.h2() ? "h2" : "postgresql"))
 				.load()
 				.info();
 			if (info.current() == null) {

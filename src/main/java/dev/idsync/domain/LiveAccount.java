@@ -11,9 +11,10 @@ import org.jspecify.annotations.Nullable;
  * @param approved whether it is approved
  * @param disabledByIdsync whether idsync's journal says idsync disabled it (and nobody enabled it since)
  * @param liveTokens how many live API tokens it holds, or {@code null} when idsync cannot read Phorge's database
+ * @param admin whether it is a Phorge administrator
  */
 public record LiveAccount(String phid, String username, boolean disabled, boolean approved,
-		boolean disabledByIdsync, @Nullable Integer liveTokens) {
+		boolean disabledByIdsync, @Nullable Integer liveTokens, boolean admin) {
 
 	/** The state in a few words, as the journal records it before and after an action. */
 	public String describe() {

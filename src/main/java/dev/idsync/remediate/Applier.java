@@ -2,6 +2,7 @@ package dev.idsync.remediate;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
@@ -11,9 +12,10 @@ import dev.idsync.domain.ActionType;
 import dev.idsync.domain.LiveAccount;
 
 /**
- * Applies actions one at a time: re-checks each precondition against live state, journals the intent, writes,
- * journals the outcome. After a crash it settles the intents left without outcome against live state first, so that
- * no action is applied twice and none is lost.
+ * Applies actions one at a time: re-checks each precondition against live state, then the write guard against the
+ * rules as they stand now ({@link WriteRules}), journals the intent, writes, journals the outcome. After a crash it
+ * settles the intents left without outcome against live state first, so that no action is applied twice and none is
+ * lost. Every write to Phorge that idsync makes for an action, an undo or a revocation passes here.
  */
 public final class Applier {
 
@@ -23,16 +25,20 @@ public final class Applier {
 
 	private final Pacer pacer;
 
+	private final CurrentRules rules;
+
 	/**
 	 * An applier.
 	 * @param admin the writes to Phorge
 	 * @param journal the journal
 	 * @param pacer the pace of the writes
+	 * @param rules the rules each write is checked against at the last moment
 	 */
-	public Applier(AccountAdmin admin, Journal journal, Pacer pacer) {
+	public Applier(AccountAdmin admin, Journal journal, Pacer pacer, CurrentRules rules) {
 		this.admin = admin;
 		this.journal = journal;
 		this.pacer = pacer;
+		this.rules = rules;
 	}
 
 	/**
@@ -94,6 +100,12 @@ public final class Applier {
 	}
 
 	private Settled write(String runId, Action action, LiveAccount before, @Nullable Long undoes, boolean reverse) {
+		Optional<String> refused = this.rules.now().refusal(before);
+		if (refused.isPresent()) {
+			String reason = "refused by the write guard: " + refused.get();
+			this.journal.skipped(runId, action, before, reason, undoes);
+			return new Settled(runId, action, ActionStatus.SKIPPED, reason);
+		}
 		this.pacer.await();
 		long entry = this.journal.intent(runId, action, before, undoes);
 		try {

@@ -2,10 +2,13 @@ package dev.idsync.store;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -59,16 +62,18 @@ public final class RunStore {
 
 	/**
 	 * Deletes the findings, actions and reads of all but the newest {@code keep} runs, never those of the last run
-	 * that read every source completely (the next run's baseline). The run list itself is kept.
+	 * that read every source completely (the next run's baseline) nor of a run that may still be restarted. The run
+	 * list itself is kept.
 	 * @return how many runs' records were deleted
 	 */
 	public int purgeOldRuns(String currentRunId, int keep) {
 		List<String> old = this.jdbc.query("SELECT run_id FROM idsync_run WHERE run_id <> ? ORDER BY started_at DESC",
 				(rs, i) -> rs.getString("run_id"), currentRunId);
 		String baseline = previousCompleteRun(currentRunId).orElse(null);
+		Set<String> restartable = restartable();
 		int purged = 0;
 		for (String runId : old.subList(Math.min(old.size(), Math.max(0, keep - 1)), old.size())) {
-			if (runId.equals(baseline)) {
+			if (runId.equals(baseline) || restartable.contains(runId)) {
 				continue;
 			}
 			for (String table : new String[] { "finding", "finding_resolved", "planned_action", "source_read", "run_gate", "run_note" }) {
@@ -77,6 +82,76 @@ public final class RunStore {
 			purged++;
 		}
 		return purged;
+	}
+
+	/**
+	 * The runs that may still be restarted: neither completed nor abandoned, and started after the newest run that
+	 * completed (a restart of an older run would act on what it read before that run). Their staged rows and records
+	 * are kept.
+	 */
+	public Set<String> restartable() {
+		return new HashSet<>(this.jdbc.queryForList("SELECT r.run_id FROM idsync_run r WHERE r.status NOT IN "
+				+ "('COMPLETED', 'ABANDONED') AND NOT EXISTS (SELECT 1 FROM idsync_run c WHERE c.status = 'COMPLETED' "
+				+ "AND c.started_at > r.started_at)", String.class));
+	}
+
+	/**
+	 * Why a run may not be restarted, if it may not: it is unknown, completed, abandoned, or older than a run that
+	 * completed since.
+	 */
+	public Optional<String> restartRefusal(String runId) {
+		List<String> status = this.jdbc.queryForList("SELECT status FROM idsync_run WHERE run_id = ?", String.class,
+				runId);
+		if (status.isEmpty()) {
+			return Optional.of("no run " + runId + " is recorded in idsync's store; 'idsync history' lists runs");
+		}
+		if ("COMPLETED".equals(status.get(0))) {
+			return Optional.of("run " + runId + " completed; there is nothing to restart");
+		}
+		if ("ABANDONED".equals(status.get(0))) {
+			return Optional.of("run " + runId + " was " + abandonment(runId).orElse("abandoned") + "; a restart "
+					+ "would act on what it read then. Start a new run instead: idsync run --config FILE");
+		}
+		return this.jdbc.queryForList("SELECT c.run_id FROM idsync_run c JOIN idsync_run r ON r.run_id = ? WHERE "
+				+ "c.status = 'COMPLETED' AND c.started_at > r.started_at ORDER BY c.started_at DESC", String.class,
+				runId)
+			.stream()
+			.findFirst()
+			.map((newer) -> "run " + newer + " started after run " + runId + " and completed; a restart of " + runId
+					+ " would act on what it read before " + newer + ". Start a new run instead: idsync run --config "
+					+ "FILE");
+	}
+
+	/**
+	 * Marks every run still recorded as RUNNING, but for {@code except}, as ABANDONED: called by the holder of the
+	 * run lock, so no process runs them any more.
+	 * @param except the run the holder continues ({@code --restart}), or none
+	 * @param at when the holder took the store
+	 * @param by who took it
+	 * @return the runs marked
+	 */
+	public List<String> abandonRunning(Set<String> except, Instant at, String by) {
+		List<String> dead = this.jdbc.queryForList("SELECT run_id FROM idsync_run WHERE status = 'RUNNING' ORDER BY "
+				+ "started_at", String.class);
+		List<String> abandoned = new ArrayList<>();
+		for (String runId : dead) {
+			if (!except.contains(runId)) {
+				this.jdbc.update("UPDATE idsync_run SET status = 'ABANDONED', abandoned_at = ?, abandoned_by = ? "
+						+ "WHERE run_id = ? AND status = 'RUNNING'", Timestamp.from(at), by, runId);
+				abandoned.add(runId);
+			}
+		}
+		return abandoned;
+	}
+
+	/** When and by whom a run was found abandoned, in words, if it was. */
+	public Optional<String> abandonment(String runId) {
+		return this.jdbc.query("SELECT abandoned_at, abandoned_by FROM idsync_run WHERE run_id = ? AND status = "
+				+ "'ABANDONED' AND abandoned_at IS NOT NULL", (rs, i) -> "abandoned: its process ended while it held "
+						+ "the store; " + rs.getString("abandoned_by") + " found it so at "
+						+ rs.getTimestamp("abandoned_at").toInstant().truncatedTo(ChronoUnit.SECONDS).toString()
+							.replace('T', ' ').replace("Z", " UTC"),
+				runId).stream().findFirst();
 	}
 
 	/** When a run started. */

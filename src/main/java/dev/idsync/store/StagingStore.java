@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -87,15 +88,18 @@ public final class StagingStore {
 	}
 
 	/**
-	 * Deletes what earlier runs staged: only the findings and actions of a run are kept. A table that holds nothing of
-	 * this run (a run that is not restarted) is truncated: deleting millions of rows one by one in a transaction takes
-	 * H2 many minutes and tens of gigabytes of file (bench/reconcile.sh).
+	 * Deletes what other runs staged, but for the runs in {@code keep} (this run, and runs that may still be restarted:
+	 * a restart reads what its run staged). A table that holds nothing of a kept run (the usual case) is truncated:
+	 * deleting millions of rows one by one in a transaction takes H2 many minutes and tens of gigabytes of file
+	 * (bench/reconcile.sh).
 	 */
-	public void purgeOtherRuns(String runId) {
+	public void purgeExcept(Set<String> keep) {
+		String kept = String.join(", ", Collections.nCopies(keep.size(), "?"));
+		Object[] ids = keep.toArray();
 		for (String table : STAGING) {
 			if (Boolean.TRUE.equals(this.jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM " + table
-					+ " WHERE run_id = ?)", Boolean.class, runId))) {
-				this.jdbc.update("DELETE FROM " + table + " WHERE run_id <> ?", runId);
+					+ " WHERE run_id IN (" + kept + "))", Boolean.class, ids))) {
+				this.jdbc.update("DELETE FROM " + table + " WHERE run_id NOT IN (" + kept + ")", ids);
 			}
 			else {
 				this.jdbc.execute("TRUNCATE TABLE " + table);

@@ -182,7 +182,7 @@ public final class ReconcileBenchmark {
 		long staged = stagedRows();
 		this.meter.time("prepare run: purge the earlier night's staging", () -> inTransaction(() -> {
 			this.runs.started(runId, org.now(), "dry-run", "bench");
-			this.staging.purgeOtherRuns(runId);
+			this.staging.purgeExcept(Set.of(runId));
 			return staged;
 		}));
 		List<ManualMapping> mapped = org.mappings();

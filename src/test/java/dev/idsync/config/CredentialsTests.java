@@ -50,7 +50,7 @@ class CredentialsTests {
 		return new IdsyncProperties(new OktaProperties("https://acme.okta.com", null, "IDSYNC_OKTA_TOKEN"), null,
 				new PhorgeProperties("https://p.example.com", conduitToken, "IDSYNC_CONDUIT_TOKEN", 4,
 						Duration.ofSeconds(5)),
-				new StoreProperties("jdbc:h2:mem:x", "sa", null, "IDSYNC_STORE_PASSWORD"),
+				new StoreProperties("jdbc:h2:file:./var/x", "sa", null, "IDSYNC_STORE_PASSWORD"),
 				new ReportProperties(Path.of("r")), List.of());
 	}
 

@@ -3,6 +3,7 @@ package dev.idsync.remediate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,10 +15,12 @@ import dev.idsync.domain.Action;
 import dev.idsync.domain.ActionStatus;
 import dev.idsync.domain.ActionType;
 import dev.idsync.domain.Category;
+import dev.idsync.domain.Exemption;
 import dev.idsync.domain.LiveAccount;
 import dev.idsync.domain.Precondition;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * Applying actions: preconditions re-checked, every write journalled before and after, crashes settled against live
@@ -33,13 +36,16 @@ class ApplierTests {
 
 	private Applier applier;
 
+	private WriteRules rules = new WriteRules(List.of(), "PHID-USER-idsync", false, LocalDate.of(2026, 11, 30));
+
 	@BeforeEach
 	void setUp() {
 		this.phorge.add("PHID-USER-ann", false, true);
 		this.phorge.add("PHID-USER-bob", false, true);
 		this.phorge.add("PHID-USER-cat", true, true);
 		this.applier = new Applier(this.phorge, this.journal, new Pacer(60,
-				Clock.fixed(Instant.parse("2026-11-30T02:00:00Z"), ZoneOffset.UTC), this.waits::add));
+				Clock.fixed(Instant.parse("2026-11-30T02:00:00Z"), ZoneOffset.UTC), this.waits::add),
+				() -> this.rules);
 	}
 
 	@Test
@@ -127,6 +133,71 @@ class ApplierTests {
 		this.applier.apply("r1", disable("bob"), live("bob"));
 
 		assertThat(this.waits).containsExactly(Duration.ofSeconds(1));
+	}
+
+	@Test
+	void applyWhenTargetWasExemptedSincePlanningSkipsAndJournalsTheRefusal() {
+		// given ann's disable was planned; then an admin exempted her
+		this.rules = new WriteRules(List.of(new Exemption("Ann", "it-ops", "contractor until March",
+				LocalDate.of(2027, 3, 1), "exemptions.csv:2")), "PHID-USER-idsync", false, LocalDate.of(2026, 11, 30));
+
+		// when
+		Applier.Settled settled = this.applier.apply("r1", disable("ann"), live("ann"));
+
+		// then
+		assertThat(settled.status()).isEqualTo(ActionStatus.SKIPPED);
+		assertThat(settled.reason()).startsWith("refused by the write guard: exempt until 2027-03-01, owner it-ops");
+		assertThat(this.phorge.writes).isEmpty();
+		assertThat(this.journal.rows).singleElement().satisfies((row) -> {
+			assertThat(row.status()).isEqualTo("SKIPPED");
+			assertThat(row.detail()).isEqualTo(settled.reason());
+		});
+	}
+
+	@Test
+	void applyWhenExemptionExpiredWrites() {
+		this.rules = new WriteRules(List.of(new Exemption("ann", "it-ops", "contractor", LocalDate.of(2026, 11, 29),
+				"exemptions.csv:2")), "PHID-USER-idsync", false, LocalDate.of(2026, 11, 30));
+
+		assertThat(this.applier.apply("r1", disable("ann"), live("ann")).status()).isEqualTo(ActionStatus.APPLIED);
+	}
+
+	@Test
+	void applyWhenTargetIsProtectedOwnBotOrAdministratorNeverWrites() {
+		this.phorge.add("PHID-USER-idsync", false, true);
+		this.phorge.accounts.put("PHID-USER-root", new LiveAccount("PHID-USER-root", "root", false, true, false, null,
+				true));
+		this.rules = new WriteRules(List.of(new Exemption("bob", "idsync configuration", "protected account", null,
+				"idsync.reconcile.protected-accounts")), "PHID-USER-idsync", false, LocalDate.of(2026, 11, 30));
+
+		assertThat(this.applier.apply("r1", disable("bob"), live("bob")).reason()).contains("protected account");
+		assertThat(this.applier.apply("r1", disable("idsync"), live("idsync")).reason()).contains("own bot");
+		assertThat(this.applier.apply("r1", disable("root"), live("root")).reason()).contains("administrator");
+		assertThat(this.phorge.writes).isEmpty();
+	}
+
+	@Test
+	void undoWhenTargetWasExemptedSinceSkipsIt() {
+		this.applier.apply("r1", disable("ann"), live("ann"));
+		this.rules = new WriteRules(List.of(new Exemption("ann", "it-ops", "legal hold", LocalDate.of(2027, 1, 1),
+				"exemption table #3")), "PHID-USER-idsync", false, LocalDate.of(2026, 11, 30));
+
+		Applier.Settled undone = this.applier.undo("u1", entry(0), live("ann"));
+
+		assertThat(undone.status()).isEqualTo(ActionStatus.SKIPPED);
+		assertThat(this.phorge.accounts.get("PHID-USER-ann").disabled()).isTrue();
+	}
+
+	@Test
+	void applyWhenRulesCannotBeReadWritesNothing() {
+		Applier blind = new Applier(this.phorge, this.journal, new Pacer(60, Clock.systemUTC(), this.waits::add), () -> {
+			throw new IllegalStateException("idsync no longer holds the run lock on its store");
+		});
+
+		assertThatIllegalStateException().isThrownBy(() -> blind.apply("r1", disable("ann"), live("ann")))
+			.withMessageContaining("run lock");
+		assertThat(this.phorge.writes).isEmpty();
+		assertThat(this.journal.rows).isEmpty();
 	}
 
 	private Journal.Entry entry(int row) {

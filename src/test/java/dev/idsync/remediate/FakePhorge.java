@@ -26,7 +26,7 @@ final class FakePhorge implements AccountAdmin {
 
 	void add(String phid, boolean disabled, boolean approved) {
 		this.accounts.put(phid, new LiveAccount(phid, phid.substring(phid.lastIndexOf('-') + 1), disabled, approved,
-				false, null));
+				false, null, false));
 	}
 
 	@Override
@@ -53,7 +53,7 @@ final class FakePhorge implements AccountAdmin {
 	public LiveAccount revokeTokens(String phid) {
 		LiveAccount account = this.accounts.get(phid);
 		this.accounts.put(phid, new LiveAccount(phid, account.username(), account.disabled(), account.approved(),
-				account.disabledByIdsync(), 0));
+				account.disabledByIdsync(), 0, account.admin()));
 		return this.accounts.get(phid);
 	}
 
@@ -63,7 +63,8 @@ final class FakePhorge implements AccountAdmin {
 			throw new IllegalStateException("HTTP 500 from user.edit");
 		}
 		LiveAccount before = this.accounts.get(phid);
-		LiveAccount after = new LiveAccount(phid, before.username(), disabled, approved, disabled, null);
+		LiveAccount after = new LiveAccount(phid, before.username(), disabled, approved, disabled, null,
+				before.admin());
 		if (before.disabled() != disabled || before.approved() != approved) {
 			this.writes.merge(phid, 1, Integer::sum);
 		}

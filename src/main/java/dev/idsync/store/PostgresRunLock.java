@@ -1,0 +1,140 @@
+package dev.idsync.store;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+
+import javax.sql.DataSource;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.idsync.config.StoreProperties;
+
+/**
+ * The run lock of a PostgreSQL store: a session-level advisory lock, per schema, held by a connection of its own for
+ * as long as the holder runs. PostgreSQL releases it when that session ends, so when the holder's process dies (on a
+ * lost network, once the server notices the connection is gone: TCP keepalive). The holder names itself in
+ * {@code store_lock_holder}, tied to its session by {@code backend_pid}.
+ */
+final class PostgresRunLock extends StoreLock {
+
+	/** The advisory lock's first key, 'idsy'; the second is the hash of the store's schema. */
+	private static final int CLASS_ID = 0x69647379;
+
+	private static final String SCHEMA_KEY = "hashtext(current_schema())";
+
+	/** The session holding the lock, as {@code pg_locks} shows it. */
+	private static final String HOLDING_SESSION = "SELECT l.pid FROM pg_locks l WHERE l.locktype = 'advisory' "
+			+ "AND l.classid = " + CLASS_ID + " AND l.objid = " + SCHEMA_KEY + "::oid AND l.objsubid = 2 "
+			+ "AND l.granted";
+
+	private final Connection connection;
+
+	private final LockHolder holder;
+
+	private PostgresRunLock(Connection connection, LockHolder holder) {
+		this.connection = connection;
+		this.holder = holder;
+	}
+
+	static PostgresRunLock acquire(StoreProperties store, String password, LockHolder holder) {
+		Connection connection = null;
+		try {
+			connection = DriverManager.getConnection(store.url(), store.username(), password);
+			connection.setAutoCommit(true);
+			if (!bool(connection, "SELECT pg_try_advisory_lock(" + CLASS_ID + ", " + SCHEMA_KEY + ")")) {
+				StoreBusyException busy = busy(connection, store);
+				connection.close();
+				throw busy;
+			}
+			return new PostgresRunLock(connection, holder);
+		}
+		catch (SQLException ex) {
+			closeQuietly(connection);
+			throw new IllegalStateException("cannot take the run lock on " + store.display() + ": " + ex.getMessage(),
+					ex);
+		}
+	}
+
+	@Override
+	void announce(DataSource store) {
+		try (PreparedStatement delete = this.connection.prepareStatement(
+				"DELETE FROM store_lock_holder WHERE lock_name = 'run'");
+				PreparedStatement insert = this.connection.prepareStatement("INSERT INTO store_lock_holder (lock_name, "
+						+ "run_id, command, host, pid, since, backend_pid) VALUES ('run', ?, ?, ?, ?, ?, "
+						+ "pg_backend_pid())")) {
+			delete.executeUpdate();
+			insert.setString(1, this.holder.runId());
+			insert.setString(2, this.holder.command());
+			insert.setString(3, this.holder.host());
+			insert.setLong(4, this.holder.pid());
+			insert.setTimestamp(5, Timestamp.from(this.holder.since()));
+			insert.executeUpdate();
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("cannot record the run lock's holder: " + ex.getMessage(), ex);
+		}
+	}
+
+	@Override
+	public void assertHeld() {
+		try {
+			if (!bool(this.connection, "SELECT EXISTS (" + HOLDING_SESSION + " AND l.pid = pg_backend_pid())")) {
+				throw new IllegalStateException("idsync no longer holds the run lock on its store");
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("idsync lost the connection that holds the run lock on its store ("
+					+ ex.getMessage() + ")", ex);
+		}
+	}
+
+	@Override
+	public void close() {
+		// ending the session releases the lock
+		closeQuietly(this.connection);
+	}
+
+	/** Who holds the lock, as its holder recorded it, checked against the session that really holds it. */
+	private static StoreBusyException busy(Connection connection, StoreProperties store) throws SQLException {
+		Integer session = null;
+		try (PreparedStatement query = connection.prepareStatement(HOLDING_SESSION);
+				ResultSet rows = query.executeQuery()) {
+			session = rows.next() ? rows.getInt(1) : null;
+		}
+		String starting = (session != null) ? "PostgreSQL session " + session : null;
+		try (PreparedStatement query = connection.prepareStatement("SELECT run_id, command, host, pid, since, "
+				+ "backend_pid FROM store_lock_holder WHERE lock_name = 'run'"); ResultSet rows = query.executeQuery()) {
+			if (rows.next() && session != null && rows.getInt("backend_pid") == session) {
+				return new StoreBusyException(new LockHolder(rows.getString("run_id"), rows.getString("command"),
+						rows.getString("host"), rows.getLong("pid"), rows.getTimestamp("since").toInstant()),
+						store.display(), null);
+			}
+		}
+		catch (SQLException noTableYet) {
+			// the holder is creating the store's tables
+		}
+		return new StoreBusyException(null, store.display(), starting);
+	}
+
+	private static boolean bool(Connection connection, String sql) throws SQLException {
+		try (PreparedStatement query = connection.prepareStatement(sql); ResultSet rows = query.executeQuery()) {
+			return rows.next() && rows.getBoolean(1);
+		}
+	}
+
+	private static void closeQuietly(@Nullable Connection connection) {
+		if (connection != null) {
+			try {
+				connection.close();
+			}
+			catch (SQLException ex) {
+				// the session ends with the connection either way
+			}
+		}
+	}
+
+}
