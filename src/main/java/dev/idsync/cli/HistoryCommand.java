@@ -46,7 +46,8 @@ final class HistoryCommand implements Callable<Integer> {
 	public Integer call() {
 		PrintWriter out = this.spec.commandLine().getOut();
 		return StoreAccess.withStore(this.config, this.spec.commandLine().getErr(), (store) -> {
-			List<RunTally> runs = new RunStore(store.dataSource()).tallies(Math.max(1, this.limit));
+			RunStore recorded = new RunStore(store.dataSource());
+			List<RunTally> runs = recorded.tallies(Math.max(1, this.limit));
 			if (runs.isEmpty()) {
 				out.println("No run is recorded in this store yet.");
 				return 0;
@@ -63,8 +64,13 @@ final class HistoryCommand implements Callable<Integer> {
 					previous = run;
 				}
 			}
-			out.println("NEW and RESOLVED count drift and info findings; '-': the run's records are no longer kept "
-					+ "(idsync.store.keep-runs).");
+			out.println("NEW and RESOLVED count drift and info findings; '-': not counted yet (the run is going, or "
+					+ "ended before reading), or no longer kept (idsync.store.keep-runs).");
+			for (RunTally run : runs) {
+				if (run.status().equals("ABANDONED")) {
+					out.println(run.runId() + " was " + recorded.abandonment(run.runId()).orElse("abandoned") + ".");
+				}
+			}
 			return 0;
 		});
 	}

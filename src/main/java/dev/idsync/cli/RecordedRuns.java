@@ -1,6 +1,7 @@
 package dev.idsync.cli;
 
 import java.io.PrintWriter;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
@@ -30,6 +31,12 @@ final class RecordedRuns {
 		}
 		if (runs.startedAt(runId).isEmpty()) {
 			err.println("idsync: no run " + runId + " is recorded in this store. 'idsync history' lists the runs.");
+			return null;
+		}
+		Optional<String> abandoned = runs.abandonment(runId);
+		if (abandoned.isPresent()) {
+			err.println("idsync: run " + runId + " was " + abandoned.get() + ". It has no report; 'idsync history' "
+					+ "lists the runs.");
 			return null;
 		}
 		if (runs.reads(runId).isEmpty()) {

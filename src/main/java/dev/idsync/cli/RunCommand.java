@@ -27,7 +27,7 @@ import dev.idsync.domain.Mode;
 				"Modes: report (default: findings and what apply would do), plan (also writes plan.json for 'idsync "
 						+ "apply'), apply (applies within the limits). --dry-run changes nothing whatever the mode." },
 		footerHeading = "%nExit codes:%n",
-		footer = { "  0 no drift, 1 error (a source incomplete, a failed write: see the report),",
+		footer = { "  0 no drift, 1 error (another run holds the store, a source incomplete, a failed write),",
 				"  2 drift found, 3 a safety gate stopped actions (the report says how to allow them)" })
 final class RunCommand implements Callable<Integer> {
 
@@ -59,7 +59,8 @@ final class RunCommand implements Callable<Integer> {
 
 	@Option(names = "--restart", paramLabel = "RUN_ID",
 			description = "Restart a failed or killed run from the step that failed, under the same run id: what was "
-					+ "applied stays applied, the rest is applied, nothing twice.")
+					+ "applied stays applied, the rest is applied, nothing twice. Refused for a run a later run has "
+					+ "superseded (completed, abandoned, or older than a run that completed since).")
 	@Nullable String restart;
 
 	@Override

@@ -72,10 +72,7 @@ final class H2RunLock extends StoreLock {
 		FileChannel channel = null;
 		try {
 			channel = open(file);
-			FileLock lock = channel.tryLock();
-			if (lock == null) {
-				throw busy(store, file);
-			}
+			FileLock lock = tryLock(channel, store, file);
 			H2RunLock held = new H2RunLock(file, channel, lock, holder);
 			held.write(null, null);
 			return held;
@@ -88,6 +85,30 @@ final class H2RunLock extends StoreLock {
 			throw (ex instanceof IOException io) ? new UncheckedIOException("cannot lock " + file + ": "
 					+ io.getMessage(), io) : (RuntimeException) ex;
 		}
+	}
+
+	/**
+	 * Takes the lock, unless a holder that says who it is has it: a holder that took it a moment ago is given a
+	 * moment to say so, and one that is releasing it a moment to finish.
+	 */
+	private static FileLock tryLock(FileChannel channel, StoreProperties store, Path file) throws IOException {
+		for (int i = 0; i < 10; i++) {
+			FileLock lock = channel.tryLock();
+			if (lock != null) {
+				return lock;
+			}
+			if (read(holderFile(file)).flatMap(H2RunLock::holder).isPresent()) {
+				break;
+			}
+			try {
+				Thread.sleep(200);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+		}
+		throw busy(store, file);
 	}
 
 	private static StoreBusyException busy(StoreProperties store, Path file) {
@@ -106,7 +127,7 @@ final class H2RunLock extends StoreLock {
 	}
 
 	@Override
-	void announce(DataSource store) {
+	void announce(@Nullable DataSource store) {
 		byte[] random = new byte[16];
 		new SecureRandom().nextBytes(random);
 		String key = HexFormat.of().formatHex(random);

@@ -45,12 +45,20 @@ final class PostgresRunLock extends StoreLock {
 		try {
 			connection = DriverManager.getConnection(store.url(), store.username(), password);
 			connection.setAutoCommit(true);
-			if (!bool(connection, "SELECT pg_try_advisory_lock(" + CLASS_ID + ", " + SCHEMA_KEY + ")")) {
-				StoreBusyException busy = busy(connection, store);
+			if (!locked(connection, store)) {
+				StoreBusyException busy = named(connection, store);
 				connection.close();
 				throw busy;
 			}
-			return new PostgresRunLock(connection, holder);
+			PostgresRunLock lock = new PostgresRunLock(connection, holder);
+			try {
+				// at once where the store has its tables (a new store gets them, and the row, once migrated)
+				lock.announce(null);
+			}
+			catch (IllegalStateException noTableYet) {
+				// announced after the migration
+			}
+			return lock;
 		}
 		catch (SQLException ex) {
 			closeQuietly(connection);
@@ -60,7 +68,7 @@ final class PostgresRunLock extends StoreLock {
 	}
 
 	@Override
-	void announce(DataSource store) {
+	void announce(@Nullable DataSource store) {
 		try (PreparedStatement delete = this.connection.prepareStatement(
 				"DELETE FROM store_lock_holder WHERE lock_name = 'run'");
 				PreparedStatement insert = this.connection.prepareStatement("INSERT INTO store_lock_holder (lock_name, "
@@ -94,12 +102,35 @@ final class PostgresRunLock extends StoreLock {
 
 	@Override
 	public void close() {
-		// ending the session releases the lock
+		try {
+			// at once, not when the server has noticed the session ended: the next command may follow right away
+			bool(this.connection, "SELECT pg_advisory_unlock(" + CLASS_ID + ", " + SCHEMA_KEY + ")");
+		}
+		catch (SQLException ex) {
+			// the session ends with the connection, and the lock with it
+		}
 		closeQuietly(this.connection);
 	}
 
+	/**
+	 * Takes the lock, unless a holder that says who it is has it: a holder that took it a moment ago is given a
+	 * moment to say so, and one that is releasing it a moment to finish.
+	 */
+	private static boolean locked(Connection connection, StoreProperties store) throws SQLException {
+		for (int i = 0; i < 10; i++) {
+			if (bool(connection, "SELECT pg_try_advisory_lock(" + CLASS_ID + ", " + SCHEMA_KEY + ")")) {
+				return true;
+			}
+			if (named(connection, store).holder() != null) {
+				return false;
+			}
+			pause();
+		}
+		return false;
+	}
+
 	/** Who holds the lock, as its holder recorded it, checked against the session that really holds it. */
-	private static StoreBusyException busy(Connection connection, StoreProperties store) throws SQLException {
+	private static StoreBusyException named(Connection connection, StoreProperties store) throws SQLException {
 		Integer session = null;
 		try (PreparedStatement query = connection.prepareStatement(HOLDING_SESSION);
 				ResultSet rows = query.executeQuery()) {
@@ -118,6 +149,15 @@ final class PostgresRunLock extends StoreLock {
 			// the holder is creating the store's tables
 		}
 		return new StoreBusyException(null, store.display(), starting);
+	}
+
+	private static void pause() {
+		try {
+			Thread.sleep(200);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private static boolean bool(Connection connection, String sql) throws SQLException {

@@ -9,16 +9,25 @@ public final class StoreBusyException extends RuntimeException {
 
 	private static final long serialVersionUID = 1L;
 
+	private final transient @Nullable LockHolder holder;
+
 	StoreBusyException(@Nullable LockHolder holder, String store, @Nullable String starting) {
 		super("the store " + store + " is in use by "
 				+ ((holder != null) ? holder.describe() : "another idsync process that is still starting"
 						+ ((starting != null) ? " (" + starting + ")" : ""))
 				+ ". Nothing was read or changed. Wait for it to end, or stop it: its lock frees itself the moment its "
 				+ "process ends.");
+		this.holder = holder;
 	}
 
 	StoreBusyException(String message) {
 		super(message);
+		this.holder = null;
+	}
+
+	/** Who holds the store, when it said so. */
+	public @Nullable LockHolder holder() {
+		return this.holder;
 	}
 
 }

@@ -2,6 +2,8 @@ package dev.idsync.store;
 
 import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.idsync.config.StoreProperties;
 
 /**
@@ -29,7 +31,7 @@ public abstract sealed class StoreLock implements AutoCloseable permits H2RunLoc
 	 * read-only commands in (H2).
 	 * @param store the holder's open store
 	 */
-	abstract void announce(DataSource store);
+	abstract void announce(@Nullable DataSource store);
 
 	/**
 	 * Checks that this process still holds the lock: before each write to Phorge.

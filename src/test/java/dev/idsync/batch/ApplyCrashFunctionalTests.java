@@ -49,18 +49,14 @@ class ApplyCrashFunctionalTests {
 					StandardOpenOption.APPEND);
 
 			// when idsync runs in apply mode in its own JVM, and is killed after its third write
-			Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-					"-cp", System.getProperty("java.class.path"), "dev.idsync.cli.IdsyncCli", "run", "--config",
-					config.toString(), "--mode", "apply", "--allow-first-run", "--allow-mass-change", "1000",
-					"--report-dir", this.dir.resolve("reports").toString())
-				.redirectErrorStream(true)
-				.redirectOutput(this.dir.resolve("child.log").toFile())
-				.start();
+			Process child = ChildIdsync.start(this.dir.resolve("child.log"), "run", "--config", config.toString(),
+					"--mode", "apply", "--allow-first-run", "--allow-mass-change", "1000", "--report-dir",
+					this.dir.resolve("reports").toString());
 			Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
 			while (simulator.conduitCalls("user.edit") < 3 && child.isAlive() && Instant.now().isBefore(deadline)) {
 				Thread.sleep(10);
 			}
-			assertThat(child.isAlive()).as(Files.readString(this.dir.resolve("child.log"))).isTrue();
+			assertThat(child.isAlive()).as(ChildIdsync.output(this.dir.resolve("child.log"))).isTrue();
 			child.destroyForcibly();
 			assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
 			int writesBeforeKill = RemediationFunctionalTests.writesByAccount(simulator).size();

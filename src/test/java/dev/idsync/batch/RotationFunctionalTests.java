@@ -84,15 +84,11 @@ class RotationFunctionalTests {
 			Bot bot = bot(simulator);
 			JobSettings settings = settings(simulator, bot);
 			// when idsync rotate dies in its own JVM the moment that phase is journalled (Runtime.halt, as kill -9)
-			Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-					"-D" + RotationJobConfiguration.HALT_AFTER + "=" + phase, "-cp",
-					System.getProperty("java.class.path"), "dev.idsync.cli.IdsyncCli", "rotate", "--config",
-					bot.config().toString())
-				.redirectErrorStream(true)
-				.redirectOutput(this.dir.resolve("child.log").toFile())
-				.start();
+			Process child = ChildIdsync.start(this.dir.resolve("child.log"),
+					List.of("-D" + RotationJobConfiguration.HALT_AFTER + "=" + phase), "rotate", "--config",
+					bot.config().toString());
 			assertThat(child.waitFor(2, TimeUnit.MINUTES)).isTrue();
-			assertThat(child.exitValue()).as(Files.readString(this.dir.resolve("child.log"))).isEqualTo(137);
+			assertThat(child.exitValue()).as(ChildIdsync.output(this.dir.resolve("child.log"))).isEqualTo(137);
 			// at every moment at least one valid token is delivered
 			String inA = Files.readString(bot.sinkA()).trim();
 			assertThat(Conduit.ownerOf(settings.properties().phorge(), Secret.of(inA))).isEqualTo(bot.phid());

@@ -77,7 +77,12 @@ final class SimulatedRun {
 	}
 
 	static JsonNode report(RunResult result) {
-		return JsonMapper.builder().build().readTree(result.reportDir().resolve("report.json").toFile());
+		return report(result.reportDir());
+	}
+
+	/** The report.json in a run's report folder. */
+	static JsonNode report(Path reportFolder) {
+		return JsonMapper.builder().build().readTree(reportFolder.resolve("report.json").toFile());
 	}
 
 	static Set<String> findings(JsonNode report) {

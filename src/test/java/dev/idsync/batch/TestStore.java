@@ -1,0 +1,82 @@
+package dev.idsync.batch;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import dev.idsync.store.IdsyncStore;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Test support: idsync's store on either platform, for tests that must hold on both. H2: a file in the test's
+ * folder. PostgreSQL: a schema of its own in {@code IDSYNC_TEST_POSTGRES_URL}'s database, dropped afterwards; the
+ * test is reported as skipped when that variable is unset (CI sets it).
+ */
+final class TestStore implements AutoCloseable {
+
+	static final String POSTGRES_URL = System.getenv("IDSYNC_TEST_POSTGRES_URL");
+
+	private final String url;
+
+	private final String schema;
+
+	private TestStore(String url, String schema) {
+		this.url = url;
+		this.schema = schema;
+	}
+
+	/**
+	 * A fresh store.
+	 * @param platform {@code h2} or {@code postgresql}
+	 * @param dir the test's folder
+	 */
+	static TestStore of(String platform, Path dir) throws SQLException {
+		if (platform.equals("h2")) {
+			return new TestStore("jdbc:h2:file:" + dir.resolve("store/idsync"), null);
+		}
+		assumeTrue(POSTGRES_URL != null && !POSTGRES_URL.isBlank(), "IDSYNC_TEST_POSTGRES_URL is not set");
+		String schema = "idsync_test_" + Long.toHexString(System.nanoTime());
+		sql("CREATE SCHEMA " + schema);
+		return new TestStore(POSTGRES_URL + (POSTGRES_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema,
+				schema);
+	}
+
+	String url() {
+		return this.url;
+	}
+
+	/** The one number a query counts, read as a read-only command reads the store (whatever holds it). */
+	long count(String sql, Object... args) {
+		try (IdsyncStore store = IdsyncStore.open(this.url, "sa", "")) {
+			Long count = new JdbcTemplate(store.dataSource()).queryForObject(sql, Long.class, args);
+			return (count != null) ? count : 0;
+		}
+	}
+
+	/** One value a query reads. */
+	String text(String sql, Object... args) {
+		try (IdsyncStore store = IdsyncStore.open(this.url, "sa", "")) {
+			return new JdbcTemplate(store.dataSource()).queryForObject(sql, String.class, args);
+		}
+	}
+
+	@Override
+	public void close() throws SQLException {
+		if (this.schema != null) {
+			sql("DROP SCHEMA IF EXISTS " + this.schema + " CASCADE");
+		}
+	}
+
+	private static void sql(String statement) throws SQLException {
+		try (Connection connection = DriverManager.getConnection(POSTGRES_URL);
+				Statement sql = connection.createStatement()) {
+			sql.execute(statement);
+		}
+	}
+
+}
