@@ -157,16 +157,11 @@ class RestartSafetyFunctionalTests {
 				new Faults(List.of(Fault.parse("conduit-write:http500:1"))), OktaSimServer.DEFAULT_USERS_PER_MINUTE);
 	}
 
-	/** The simulator's configuration, with the store moved and orphans disabled after one run. */
+	/** The simulator's configuration, with the store moved, fast retries, and orphans disabled after one run. */
 	private Path config(Simulator simulator, TestStore store) throws Exception {
-		Path config = this.dir.resolve("idsync.yml");
-		simulator.writeConfig(config);
-		StringBuilder extra = new StringBuilder("  store:\n    url: " + store.url() + "\n");
 		List<String> properties = new ArrayList<>(SimulatedRun.FAST_RETRIES);
 		properties.addAll(List.of("remediation.drift-grace-runs: 1", "remediation.writes-per-minute: 60000"));
-		properties.forEach((property) -> extra.append("  ").append(property).append('\n'));
-		Files.writeString(config, extra, StandardOpenOption.APPEND);
-		return config;
+		return store.config(simulator, this.dir, properties);
 	}
 
 	private static long lines(JobSettings settings) throws Exception {

@@ -1,8 +1,6 @@
 package dev.idsync.batch;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,7 +44,7 @@ class RunLockFunctionalTests {
 	void twoRunsStartedTogetherOneRunsAndTheOtherRefusesInOneLine(String platform) throws Exception {
 		try (TestStore store = TestStore.of(platform, this.dir); Simulator simulator = slowSimulator()) {
 			// given a store with one complete run
-			Path config = config(simulator, store);
+			Path config = store.config(simulator, this.dir, List.of());
 			Path reports = this.dir.resolve("reports");
 			assertThat(NightlySync.run(settings(config), "night-1", reports).exitCode()).isEqualTo(ExitCode.DRIFT);
 
@@ -107,7 +105,7 @@ class RunLockFunctionalTests {
 	void runKilledWhileReadingIsNamedAbandonedByTheNextRunWhichCompletes(String platform) throws Exception {
 		try (TestStore store = TestStore.of(platform, this.dir); Simulator simulator = slowSimulator()) {
 			// given a run killed (kill -9) while it reads Okta
-			Path config = config(simulator, store);
+			Path config = store.config(simulator, this.dir, List.of());
 			Path reports = this.dir.resolve("reports");
 			Process killed = ChildIdsync.start(this.dir.resolve("killed.log"), "run", "--config", config.toString(),
 					"--report-dir", reports.toString());
@@ -147,14 +145,6 @@ class RunLockFunctionalTests {
 		}
 		return Simulator.start(ORG, SimPorts.ephemeral(), Clock.systemUTC(), new Faults(slow),
 				OktaSimServer.DEFAULT_USERS_PER_MINUTE);
-	}
-
-	/** The simulator's configuration, with the store moved to {@code store}. */
-	private Path config(Simulator simulator, TestStore store) throws Exception {
-		Path config = this.dir.resolve("idsync.yml");
-		simulator.writeConfig(config);
-		Files.writeString(config, "  store:\n    url: " + store.url() + "\n", StandardOpenOption.APPEND);
-		return config;
 	}
 
 	/** Waits until a run started after {@code before} requests to Okta is reading Okta (or has died trying). */

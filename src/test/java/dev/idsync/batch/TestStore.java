@@ -1,13 +1,18 @@
 package dev.idsync.batch;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import dev.idsync.sim.Simulator;
 import dev.idsync.store.IdsyncStore;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -48,6 +53,19 @@ final class TestStore implements AutoCloseable {
 
 	String url() {
 		return this.url;
+	}
+
+	/**
+	 * The simulator's configuration file as a user gets it, with the store moved here and further {@code idsync.*}
+	 * properties (in flat form, e.g. {@code remediation.drift-grace-runs: 1}).
+	 */
+	Path config(Simulator simulator, Path dir, List<String> properties) throws IOException {
+		Path config = dir.resolve("idsync.yml");
+		simulator.writeConfig(config);
+		StringBuilder extra = new StringBuilder("  store:\n    url: " + this.url + "\n");
+		properties.forEach((property) -> extra.append("  ").append(property).append('\n'));
+		Files.writeString(config, extra, StandardOpenOption.APPEND);
+		return config;
 	}
 
 	/** The one number a query counts, read as a read-only command reads the store (whatever holds it). */
