@@ -10,6 +10,8 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.flywaydb.core.Flyway;
 
 import dev.idsync.config.StoreProperties;
@@ -23,8 +25,13 @@ public final class IdsyncStore implements AutoCloseable {
 	/** How long a read-only command waits for an H2 store that another process has open without sharing it. */
 	private static final Duration READER_WAIT = Duration.ofSeconds(30);
 
-	/** How long a run waits for a read-only command that has the H2 store open to end. */
-	private static final Duration HOLDER_WAIT = Duration.ofSeconds(60);
+	/**
+	 * How long a run waits for a read-only command that has the H2 store open to end: rendering the report of a very
+	 * large run takes minutes, and the night's run should not be lost to it.
+	 */
+	private static final Duration HOLDER_WAIT = Duration.ofMinutes(10);
+
+	private static final Log log = LogFactory.getLog("dev.idsync.store");
 
 	/** H2's "Database may be already in use" (ErrorCode.DATABASE_ALREADY_OPEN_1). */
 	private static final int H2_IN_USE = 90020;
@@ -86,6 +93,7 @@ public final class IdsyncStore implements AutoCloseable {
 	 */
 	static IdsyncStore openHeld(StoreProperties store, String password) {
 		Instant deadline = Instant.now().plus(HOLDER_WAIT);
+		boolean said = false;
 		while (true) {
 			try {
 				return migrated(pool("idsync", store.url(), store, password, 10), store, true);
@@ -94,8 +102,13 @@ public final class IdsyncStore implements AutoCloseable {
 				if (!store.h2()) {
 					throw ex;
 				}
+				if (!said && inUse(ex)) {
+					log.warn(store.display() + " is open in another process (a read-only command such as 'idsync "
+							+ "report'); waiting up to " + HOLDER_WAIT.toMinutes() + " minutes for it to close");
+					said = true;
+				}
 				waitOrGiveUp(ex, deadline, store, "a read-only command (idsync report, history, …) has had it open for "
-						+ HOLDER_WAIT.toSeconds() + " s");
+						+ HOLDER_WAIT.toMinutes() + " minutes");
 			}
 		}
 	}
