@@ -1,6 +1,8 @@
 package dev.idsync.batch;
 
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +24,7 @@ import dev.idsync.domain.ExitCode;
 import dev.idsync.domain.PlannedAction;
 import dev.idsync.remediate.PlanCheck;
 import dev.idsync.report.PlanJson;
+import dev.idsync.report.ReportWriter;
 import dev.idsync.report.RunSummary;
 import dev.idsync.store.FindingStore;
 import dev.idsync.store.JournalStore;
@@ -55,6 +58,11 @@ public final class NightlySync {
 	 * @throws dev.idsync.store.StoreBusyException when another run holds the store
 	 */
 	public static RunResult run(JobSettings settings, String runId, Path reportDir, RunOptions options) {
+		Optional<String> unwritable = ReportWriter.unwritable(reportDir)
+			.or(() -> (options.planFile() != null) ? planUnwritable(options.planFile()) : Optional.empty());
+		if (unwritable.isPresent()) {
+			return RunResult.refused(runId, unwritable.get());
+		}
 		JobParametersBuilder parameters = new JobParametersBuilder().addString(RunParameters.RUN_ID, runId)
 			.addString(RunParameters.REPORT_DIR, reportDir.toString(), false)
 			.addString(RunParameters.MODE, options.mode().label(), false)
@@ -70,7 +78,14 @@ public final class NightlySync {
 		return RunLifecycle.within(settings, holder(settings, runId, command), Set.of(),
 				(context) -> result(context, runId, RunLifecycle.launch(context, NightlySyncJobConfiguration.JOB_NAME,
 						parameters.toJobParameters())),
-				(failure) -> failed(runId, failure));
+				(failure) -> RunResult.failed(runId, failure));
+	}
+
+	/** The plan file cannot be written where {@code -o} says, if its folder cannot be written. */
+	private static Optional<String> planUnwritable(Path planFile) {
+		Path folder = planFile.toAbsolutePath().getParent();
+		return ReportWriter.unwritable(folder).map((reason) -> "-o " + planFile + ": the folder " + folder
+				+ " cannot be written; give a plan file in a folder idsync may write");
 	}
 
 	/** Runs the nightly job in report mode. */
@@ -85,14 +100,20 @@ public final class NightlySync {
 	 * run has superseded.
 	 * @param settings the configuration, credentials and clock
 	 * @param runId the run
+	 * @param reportDir where its report folder goes now, or {@code null} for where the run put it
 	 * @return how the restarted run ended
 	 */
-	public static RunResult restart(JobSettings settings, String runId) {
+	public static RunResult restart(JobSettings settings, String runId, @Nullable Path reportDir) {
+		Optional<String> unwritable = (reportDir != null) ? ReportWriter.unwritable(reportDir) : Optional.empty();
+		if (unwritable.isPresent()) {
+			return RunResult.refused(runId, unwritable.get());
+		}
 		return RunLifecycle.within(settings, holder(settings, runId, "idsync run --restart"), Set.of(runId),
 				(context) -> {
-					Optional<String> refusal = context.getBean(RunStore.class).restartRefusal(runId);
+					RunStore runs = context.getBean(RunStore.class);
+					Optional<String> refusal = runs.restartRefusal(runId);
 					if (refusal.isPresent()) {
-						return failed(runId, refusal.get());
+						return RunResult.refused(runId, "cannot restart: " + refusal.get());
 					}
 					JobParameters identity = new JobParametersBuilder().addString(RunParameters.RUN_ID, runId)
 						.toJobParameters();
@@ -100,11 +121,22 @@ public final class NightlySync {
 					JobInstance instance = repository.getJobInstance(NightlySyncJobConfiguration.JOB_NAME, identity);
 					JobExecution last = (instance != null) ? repository.getLastJobExecution(instance) : null;
 					if (last == null) {
-						return failed(runId, "run " + runId + " has no job record left in idsync's store to restart");
+						return RunResult.refused(runId, "cannot restart: run " + runId + " has no job record left in "
+								+ "idsync's store");
+					}
+					JobParametersBuilder parameters = new JobParametersBuilder(last.getJobParameters());
+					if (reportDir != null) {
+						parameters.addString(RunParameters.REPORT_DIR, reportDir.toString(), false);
+						runs.reportDir(runId, reportDir.toString());
 					}
 					return result(context, runId, RunLifecycle.launch(context, NightlySyncJobConfiguration.JOB_NAME,
-							last.getJobParameters()));
-				}, (failure) -> failed(runId, failure));
+							parameters.toJobParameters()));
+				}, (failure) -> RunResult.failed(runId, failure));
+	}
+
+	/** Restarts a run where it put its report. */
+	public static RunResult restart(JobSettings settings, String runId) {
+		return restart(settings, runId, null);
 	}
 
 	/**
@@ -120,8 +152,16 @@ public final class NightlySync {
 		try {
 			read = new PlanJson().read(Files.readAllBytes(planFile));
 		}
-		catch (Exception ex) {
-			return failed("-", "cannot apply " + planFile + ": " + ex.getMessage());
+		catch (NoSuchFileException ex) {
+			return RunResult.refused("-", "cannot apply " + planFile + ": there is no such file. Give the plan 'idsync "
+					+ "plan -o PLAN' wrote");
+		}
+		catch (IOException ex) {
+			return RunResult.refused("-", "cannot apply " + planFile + ": cannot read it (" + ex.getClass()
+				.getSimpleName() + ": " + ex.getMessage() + ")");
+		}
+		catch (IllegalArgumentException ex) {
+			return RunResult.refused("-", "cannot apply " + planFile + ": " + ex.getMessage());
 		}
 		String runId = read.plan().runId();
 		return RunLifecycle.within(settings, holder(settings, runId, "idsync apply"), Set.of(), (context) -> {
@@ -130,12 +170,18 @@ public final class NightlySync {
 					runs.planHash(runId).orElse(null), runs.planApplied(runId).orElse(null),
 					settings.properties().phorge().url(), settings.clock().instant());
 			if (refusal.isPresent()) {
-				return failed(runId, "refused to apply " + planFile + ": " + refusal.get());
+				return RunResult.refused(runId, "refused to apply " + planFile + ": " + refusal.get());
+			}
+			String reportDir = runs.reportDir(runId).orElse("var/reports");
+			Optional<String> unwritable = ReportWriter.unwritable(Path.of(reportDir));
+			if (unwritable.isPresent()) {
+				return RunResult.refused(runId, unwritable.get());
 			}
 			context.getBean(FindingStore.class).promote(runId, ActionStatus.PLANNED, ActionStatus.PENDING, null);
-			String reportDir = runs.reportDir(runId).orElse("var/reports");
+			// the plan's report stays as it was reviewed; the apply's goes beside it
 			JobParameters parameters = new JobParametersBuilder().addString(RunParameters.RUN_ID, runId)
 				.addString(RunParameters.REPORT_DIR, reportDir, false)
+				.addString(RunParameters.REPORT_FOLDER, runId + "-applied", false)
 				.addString(RunParameters.MODE, "apply", false)
 				.addString(RunParameters.DRY_RUN, "false", false)
 				.toJobParameters();
@@ -144,8 +190,9 @@ public final class NightlySync {
 			if (result.failure() == null) {
 				runs.planApplied(runId, settings.clock().instant());
 			}
+			runs.mode(runId, "plan+apply");
 			return result;
-		}, (failure) -> failed(runId, failure));
+		}, (failure) -> RunResult.failed(runId, failure));
 	}
 
 	/**
@@ -177,7 +224,7 @@ public final class NightlySync {
 
 	private static RunResult result(ConfigurableApplicationContext context, String runId, JobExecution execution) {
 		if (execution.getStatus() != BatchStatus.COMPLETED) {
-			return failed(runId, failure(execution));
+			return RunResult.failed(runId, failure(execution));
 		}
 		FindingStore findings = context.getBean(FindingStore.class);
 		RunStore runs = context.getBean(RunStore.class);
@@ -187,17 +234,13 @@ public final class NightlySync {
 		String plan = execution.getExecutionContext().containsKey(WritePlanTasklet.PLAN_PATH)
 				? execution.getExecutionContext().getString(WritePlanTasklet.PLAN_PATH) : null;
 		return new RunResult(runId, summary.exitCode(), report, summary, firstActions(findings, runId), null,
-				(plan != null) ? Path.of(plan) : null, rotations(execution));
+				(plan != null) ? Path.of(plan) : null, rotations(execution), false);
 	}
 
 	private static List<String> rotations(JobExecution execution) {
 		String outcomes = execution.getExecutionContext().containsKey(RotateTokensTasklet.OUTCOMES)
 				? execution.getExecutionContext().getString(RotateTokensTasklet.OUTCOMES) : "";
 		return outcomes.isEmpty() ? List.of() : List.of(outcomes.split("\n"));
-	}
-
-	private static RunResult failed(String runId, String failure) {
-		return new RunResult(runId, ExitCode.ERROR, null, null, List.of(), failure, null, List.of());
 	}
 
 	/**
@@ -220,10 +263,11 @@ public final class NightlySync {
 			JobExecution execution = RunLifecycle.launch(context, RotationJobConfiguration.ROTATE_TOKENS_JOB,
 					parameters.toJobParameters());
 			if (execution.getStatus() != BatchStatus.COMPLETED) {
-				return failed(runId, failure(execution));
+				return RunResult.failed(runId, failure(execution));
 			}
-			return new RunResult(runId, ExitCode.NO_DRIFT, null, null, List.of(), null, null, rotations(execution));
-		}, (failure) -> failed(runId, failure));
+			return new RunResult(runId, ExitCode.NO_DRIFT, null, null, List.of(), null, null, rotations(execution),
+					false);
+		}, (failure) -> RunResult.failed(runId, failure));
 	}
 
 	private static String failure(JobExecution execution) {

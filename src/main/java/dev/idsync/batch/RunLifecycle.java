@@ -1,5 +1,7 @@
 package dev.idsync.batch;
 
+import java.io.UncheckedIOException;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -19,6 +21,7 @@ import dev.idsync.store.LockHolder;
 import dev.idsync.store.LockedStore;
 import dev.idsync.store.RunStore;
 import dev.idsync.store.StoreBusyException;
+import dev.idsync.store.StoreFailure;
 
 /**
  * The one way a command that writes idsync's store or Phorge runs: take the store (refused at once, having read and
@@ -44,10 +47,17 @@ final class RunLifecycle {
 	static <T> T within(JobSettings settings, LockHolder holder, Set<String> continuing, Work<T> work,
 			Function<String, T> failed) {
 		try (LockedStore store = LockedStore.open(settings.properties().store(),
-				settings.credentials().storePassword().reveal(), holder, continuing);
-				ConfigurableApplicationContext context = start(settings, store)) {
-			settleDeadExecutions(context);
-			return work.apply(context);
+				settings.credentials().storePassword().reveal(), holder, continuing)) {
+			T outcome;
+			try (ConfigurableApplicationContext context = start(settings, store)) {
+				settleDeadExecutions(context);
+				outcome = work.apply(context);
+			}
+			catch (Exception ex) {
+				outcome = failed.apply(describe(ex));
+			}
+			store.failIfRunning(holder.runId(), settings.clock().instant());
+			return outcome;
 		}
 		catch (StoreBusyException ex) {
 			throw ex;
@@ -105,15 +115,24 @@ final class RunLifecycle {
 		}
 	}
 
-	/** The most telling message of a failure: the adapter's own when there is one (already free of secrets). */
+	/**
+	 * The most telling message of a failure: the adapter's own when there is one (already free of secrets), or a
+	 * file's (the report, the plan: they name the file and the property), else a failure of idsync's own store in
+	 * words, else the deepest cause.
+	 */
 	static String describe(Throwable failure) {
 		Throwable deepest = failure;
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause instanceof SourceException || cause instanceof ConfigException
-					|| cause instanceof ApplyActionsTasklet.ApplyStoppedException) {
+					|| cause instanceof ApplyActionsTasklet.ApplyStoppedException
+					|| cause instanceof UncheckedIOException) {
 				return cause.getMessage();
 			}
 			deepest = cause;
+		}
+		Optional<String> store = StoreFailure.describe(failure);
+		if (store.isPresent()) {
+			return store.get();
 		}
 		String message = deepest.getMessage();
 		return deepest.getClass().getSimpleName() + ((message != null) ? ": " + message : "");

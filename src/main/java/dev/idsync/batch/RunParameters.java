@@ -28,6 +28,9 @@ final class RunParameters {
 
 	static final String UNDO_OF = "undoOf";
 
+	/** The report folder's name when it is not the run id ({@code idsync apply} keeps the plan's report beside). */
+	static final String REPORT_FOLDER = "reportFolder";
+
 	private RunParameters() {
 	}
 

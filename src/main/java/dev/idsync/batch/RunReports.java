@@ -68,8 +68,13 @@ public final class RunReports {
 	 * @return the written folder and the run's summary
 	 */
 	public Written write(Path dir, String runId, String mode, Instant finished) {
+		return write(dir, runId, runId, mode, finished);
+	}
+
+	/** Writes a run's report into {@code dir/folder}. */
+	Written write(Path dir, String folder, String runId, String mode, Instant finished) {
 		RecordedRun run = recorded(runId, mode, finished);
-		return new Written(new ReportWriter().write(dir, run), run.summary());
+		return new Written(new ReportWriter().write(dir, folder, run), run.summary());
 	}
 
 	/** The newest runs with their counts, oldest first. */

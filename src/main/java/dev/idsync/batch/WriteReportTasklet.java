@@ -40,7 +40,8 @@ final class WriteReportTasklet implements Tasklet {
 		StepExecution step = contribution.getStepExecution();
 		String runId = RunParameters.runId(step);
 		Path dir = Path.of(step.getJobParameters().getString(RunParameters.REPORT_DIR));
-		RunReports.Written written = new RunReports(this.runs, this.findings).write(dir, runId,
+		String folder = step.getJobParameters().getString(RunParameters.REPORT_FOLDER, runId);
+		RunReports.Written written = new RunReports(this.runs, this.findings).write(dir, folder, runId,
 				RunParameters.describeMode(step.getJobParameters()), this.clock.instant());
 		RunSummary summary = written.summary();
 		ExecutionContext job = step.getJobExecution().getExecutionContext();

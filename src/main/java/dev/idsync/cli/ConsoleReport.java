@@ -10,6 +10,7 @@ import dev.idsync.domain.ActionType;
 import dev.idsync.domain.Category;
 import dev.idsync.domain.FindingHistory;
 import dev.idsync.domain.PlannedAction;
+import dev.idsync.domain.Severity;
 import dev.idsync.domain.SourceRead;
 import dev.idsync.report.RunSummary;
 
@@ -30,9 +31,13 @@ final class ConsoleReport {
 	 */
 	static void print(RunResult result, PrintWriter out, PrintWriter err, boolean demo) {
 		RunSummary summary = result.summary();
+		if (result.refused()) {
+			err.println("idsync: " + result.failure());
+			return;
+		}
 		if (summary == null) {
 			err.println("idsync: run " + result.runId() + " failed: " + result.failure());
-			err.println("idsync: nothing was changed. Fix the cause and run again; the log above has the details.");
+			err.println("idsync: the log above shows each step. Fix the cause, then run the same command again.");
 			return;
 		}
 		out.println("Run " + result.runId() + " (" + summary.mode() + ")");
@@ -49,10 +54,13 @@ final class ConsoleReport {
 			.forEach((category) -> out.printf("  %-18s %7d  %-6s %s%n", category.name(),
 					summary.byCategory().get(category), category.severity(), category.description()));
 		if (summary.baselineRun() != null) {
-			out.printf("  since run %s: %d new, %d persisting, %d resolved drift findings%n", summary.baselineRun(),
-					summary.byChange().getOrDefault(FindingHistory.Change.NEW, 0L),
-					summary.byChange().getOrDefault(FindingHistory.Change.PERSISTING, 0L),
-					summary.byChange().getOrDefault(FindingHistory.Change.RESOLVED, 0L));
+			out.printf("  since run %s: drift %d new, %d persisting, %d resolved; info %d new, %d persisting, "
+					+ "%d resolved%n", summary.baselineRun(), summary.change(Severity.DRIFT, FindingHistory.Change.NEW),
+					summary.change(Severity.DRIFT, FindingHistory.Change.PERSISTING),
+					summary.change(Severity.DRIFT, FindingHistory.Change.RESOLVED),
+					summary.change(Severity.INFO, FindingHistory.Change.NEW),
+					summary.change(Severity.INFO, FindingHistory.Change.PERSISTING),
+					summary.change(Severity.INFO, FindingHistory.Change.RESOLVED));
 		}
 		out.println();
 		printActions(result, summary, out);

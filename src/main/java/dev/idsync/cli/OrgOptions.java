@@ -36,7 +36,7 @@ final class OrgOptions {
 
 	@Option(names = "--scenario", paramLabel = "plain|mass-departure[:PERCENT]", defaultValue = "plain",
 			description = "What befalls the organisation besides its planted drift (default ${DEFAULT-VALUE}). "
-					+ "mass-departure: PERCENT % (default 30) of the active people with an enabled Phorge account "
+					+ "mass-departure: PERCENT %% (default 30) of the active people with an enabled Phorge account "
 					+ "of their own leave at once as the simulator starts (Okta SUSPENDED, its statusChanged the "
 					+ "start; suspended in Google), their accounts still enabled: the truth holds them as "
 					+ "LEAVER_ACTIVE and the bots they own as BOT_OWNER_LEFT.")

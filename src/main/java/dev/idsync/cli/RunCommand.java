@@ -39,7 +39,8 @@ final class RunCommand implements Callable<Integer> {
 	@Nullable Path config;
 
 	@Option(names = "--report-dir", paramLabel = "DIR",
-			description = "Where the run's report folder <runId>/ goes (default: idsync.report.dir, var/reports).")
+			description = "Where the run's report folder <runId>/ goes (default: idsync.report.dir, var/reports; with "
+					+ "--restart, where the run put it).")
 	@Nullable Path reportDir;
 
 	@Option(names = "--mode", paramLabel = "MODE",
@@ -72,7 +73,7 @@ final class RunCommand implements Callable<Integer> {
 		}
 		RunResult result;
 		if (this.restart != null) {
-			result = NightlySync.restart(settings, this.restart);
+			result = NightlySync.restart(settings, this.restart, this.reportDir);
 		}
 		else {
 			Mode chosen = (this.mode != null) ? Mode.named(this.mode) : settings.properties().remediation()

@@ -17,6 +17,8 @@ import dev.idsync.store.IdsyncStore;
 import dev.idsync.store.LockHolder;
 import dev.idsync.store.LockedStore;
 import dev.idsync.store.MappingStore;
+import dev.idsync.store.StoreBusyException;
+import dev.idsync.store.StoreFailure;
 
 /**
  * Opens idsync's own database as a configuration names it, for the commands that read it (whatever runs) and those
@@ -46,16 +48,34 @@ final class StoreAccess {
 	 * @return the command's exit code, or 1 when the configuration is wrong
 	 */
 	static int withStore(Path config, PrintWriter err, ToIntBiFunction<IdsyncProperties, IdsyncStore> command) {
+		IdsyncProperties properties;
 		try {
-			IdsyncProperties properties = ConfigLoader.load(config);
-			try (IdsyncStore store = IdsyncStore.open(properties.store(), password(properties.store()), true)) {
-				return command.applyAsInt(properties, store);
-			}
+			properties = ConfigLoader.load(config);
 		}
 		catch (ConfigException ex) {
 			err.println("idsync: configuration error: " + ex.getMessage());
 			return 1;
 		}
+		try (IdsyncStore store = IdsyncStore.open(properties.store(), password(properties.store()), true)) {
+			return command.applyAsInt(properties, store);
+		}
+		catch (ConfigException ex) {
+			err.println("idsync: configuration error: " + ex.getMessage());
+			return 1;
+		}
+		catch (RuntimeException ex) {
+			return storeFailure(ex, properties.store(), err);
+		}
+	}
+
+	/** A failure of the store in one line (a full disk, a wrong password, …); anything else is thrown on. */
+	private static int storeFailure(RuntimeException failure, StoreProperties store, PrintWriter err) {
+		if (failure instanceof StoreBusyException) {
+			throw failure;
+		}
+		String line = StoreFailure.describe(failure, store).orElseThrow(() -> failure);
+		err.println("idsync: " + line);
+		return 1;
 	}
 
 	/**
@@ -82,17 +102,25 @@ final class StoreAccess {
 	 * @throws dev.idsync.store.StoreBusyException when a run holds the store
 	 */
 	static int changeMappings(Path config, PrintWriter err, String command, Consumer<MappingStore> action) {
+		StoreProperties store;
 		try {
-			StoreProperties store = ConfigLoader.load(config).store();
-			try (LockedStore held = LockedStore.open(store, password(store),
-					LockHolder.thisProcess(null, command, Instant.now()), Set.of())) {
-				action.accept(new MappingStore(held.dataSource()));
-				return 0;
-			}
+			store = ConfigLoader.load(config).store();
 		}
 		catch (ConfigException ex) {
 			err.println("idsync: configuration error: " + ex.getMessage());
 			return 1;
+		}
+		try (LockedStore held = LockedStore.open(store, password(store),
+				LockHolder.thisProcess(null, command, Instant.now()), Set.of())) {
+			action.accept(new MappingStore(held.dataSource()));
+			return 0;
+		}
+		catch (ConfigException ex) {
+			err.println("idsync: configuration error: " + ex.getMessage());
+			return 1;
+		}
+		catch (RuntimeException ex) {
+			return storeFailure(ex, store, err);
 		}
 	}
 

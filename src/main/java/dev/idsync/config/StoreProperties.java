@@ -1,6 +1,7 @@
 package dev.idsync.config;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -66,6 +67,15 @@ public record StoreProperties(@DefaultValue("jdbc:h2:file:./var/idsync") String 
 			location = System.getProperty("user.home") + location.substring(1);
 		}
 		return Path.of(location);
+	}
+
+	/**
+	 * The URL idsync connects with: as configured, but for H2 with its trace file off (H2 would otherwise write
+	 * {@code <store>.trace.db} beside the store, with stack traces, whenever it fails to open it).
+	 */
+	public String jdbcUrl() {
+		return (h2() && !this.url.toUpperCase(Locale.ROOT).contains(";TRACE_LEVEL_FILE="))
+				? this.url + ";TRACE_LEVEL_FILE=0" : this.url;
 	}
 
 	/** The store as messages name it: the URL without its options, which may hold a password. */

@@ -9,6 +9,7 @@ import dev.idsync.domain.ActionType;
 import dev.idsync.domain.Category;
 import dev.idsync.domain.ExitCode;
 import dev.idsync.domain.FindingHistory;
+import dev.idsync.domain.Severity;
 import dev.idsync.domain.SourceRead;
 
 /**
@@ -33,10 +34,8 @@ public final class MarkdownSummary {
 			.append(gate.gate()).append(" stopped the actions:** ").append(gate.message()).append("\n\n"));
 		if (summary.baselineRun() != null) {
 			out.append("Since the last complete run (").append(summary.baselineRun()).append("): ")
-				.append(summary.byChange().getOrDefault(FindingHistory.Change.NEW, 0L)).append(" new, ")
-				.append(summary.byChange().getOrDefault(FindingHistory.Change.PERSISTING, 0L)).append(" persisting, ")
-				.append(summary.byChange().getOrDefault(FindingHistory.Change.RESOLVED, 0L))
-				.append(" resolved drift findings.\n\n");
+				.append(changes(summary, Severity.DRIFT)).append(" drift findings; ")
+				.append(changes(summary, Severity.INFO)).append(" info findings.\n\n");
 		}
 		else {
 			out.append("First complete run: every drift finding is new.\n\n");
@@ -74,6 +73,13 @@ public final class MarkdownSummary {
 			case GATE_STOPPED -> "a safety gate stopped actions (exit 3)";
 			case ERROR -> "a source could not be read completely (exit 1)";
 		};
+	}
+
+	/** {@code 2 new, 1 persisting, 0 resolved}. */
+	private static String changes(RunSummary summary, Severity severity) {
+		return summary.change(severity, FindingHistory.Change.NEW) + " new, "
+				+ summary.change(severity, FindingHistory.Change.PERSISTING) + " persisting, "
+				+ summary.change(severity, FindingHistory.Change.RESOLVED) + " resolved";
 	}
 
 	private static String describe(SourceRead read) {

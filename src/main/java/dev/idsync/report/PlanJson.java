@@ -10,6 +10,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -81,9 +82,23 @@ public final class PlanJson {
 			root.remove("hash");
 			return new Read(plan(root), declared, hash(root));
 		}
-		catch (JacksonException | IllegalArgumentException | NullPointerException ex) {
+		catch (JacksonException ex) {
+			throw new IllegalArgumentException(malformed(ex), ex);
+		}
+		catch (IllegalArgumentException | NullPointerException ex) {
 			throw new IllegalArgumentException("not a readable idsync plan: " + ex.getMessage(), ex);
 		}
+	}
+
+	/** Where and how a plan's JSON breaks, without the parser's internals. */
+	private static String malformed(JacksonException ex) {
+		String original = String.valueOf(ex.getOriginalMessage());
+		String what = original.contains("end-of-input") ? "it ends early (cut off, or not completely written)"
+				: "it is not valid JSON";
+		TokenStreamLocation where = ex.getLocation();
+		return "not a plan as 'idsync plan' writes it: " + what + ((where != null && where.getLineNr() > 0)
+				? " at line " + where.getLineNr() + ", column " + where.getColumnNr() : "")
+				+ ". Write it again with 'idsync plan'";
 	}
 
 	private static void writeItem(ObjectNode node, Plan.Item item) {

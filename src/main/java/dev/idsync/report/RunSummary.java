@@ -100,6 +100,12 @@ public record RunSummary(String runId, Instant startedAt, Instant finishedAt, St
 		return this.changesByCategory.getOrDefault(category, Map.of()).getOrDefault(change, 0L);
 	}
 
+	/** How many findings of a severity (drift, info) are new, persisting or resolved since the baseline. */
+	public long change(Severity severity, FindingHistory.Change change) {
+		return this.changesByCategory.entrySet().stream().filter((entry) -> entry.getKey().severity() == severity)
+			.mapToLong((entry) -> entry.getValue().getOrDefault(change, 0L)).sum();
+	}
+
 	/** How many findings of a severity the run reported. */
 	public long count(Severity severity) {
 		return this.byCategory.entrySet().stream().filter((entry) -> entry.getKey().severity() == severity)

@@ -64,12 +64,12 @@ public final class IdsyncStore implements AutoCloseable {
 	 */
 	public static IdsyncStore open(StoreProperties store, String password, boolean migrate) {
 		if (!store.h2()) {
-			return migrated(pool("idsync-read", store.url(), store, password, 4), store, migrate);
+			return migrated(pool("idsync-read", store.jdbcUrl(), store, password, 4), store, migrate);
 		}
 		Instant deadline = Instant.now().plus(READER_WAIT);
 		while (true) {
 			try {
-				return migrated(pool("idsync-read", store.url(), store, password, 4), store, migrate);
+				return migrated(pool("idsync-read", store.jdbcUrl(), store, password, 4), store, migrate);
 			}
 			catch (HikariPool.PoolInitializationException ex) {
 				Optional<String> served = H2RunLock.readersUrl(store).filter((url) -> inUse(ex));
@@ -96,7 +96,7 @@ public final class IdsyncStore implements AutoCloseable {
 		boolean said = false;
 		while (true) {
 			try {
-				return migrated(pool("idsync", store.url(), store, password, 10), store, true);
+				return migrated(pool("idsync", store.jdbcUrl(), store, password, 10), store, true);
 			}
 			catch (HikariPool.PoolInitializationException ex) {
 				if (!store.h2()) {

@@ -1,9 +1,12 @@
 package dev.idsync.store;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
 import javax.sql.DataSource;
+
+import org.jspecify.annotations.Nullable;
 
 import dev.idsync.config.StoreProperties;
 
@@ -14,13 +17,20 @@ import dev.idsync.config.StoreProperties;
  */
 public final class LockedStore implements AutoCloseable {
 
+	private final StoreProperties properties;
+
+	private final String password;
+
 	private final StoreLock lock;
 
-	private final IdsyncStore store;
+	private IdsyncStore store;
 
 	private final List<String> abandoned;
 
-	private LockedStore(StoreLock lock, IdsyncStore store, List<String> abandoned) {
+	private LockedStore(StoreProperties properties, String password, StoreLock lock, IdsyncStore store,
+			List<String> abandoned) {
+		this.properties = properties;
+		this.password = password;
 		this.lock = lock;
 		this.store = store;
 		this.abandoned = List.copyOf(abandoned);
@@ -43,7 +53,7 @@ public final class LockedStore implements AutoCloseable {
 			lock.announce(open.dataSource());
 			List<String> abandoned = new RunStore(open.dataSource()).abandonRunning(continuing, holder.since(),
 					holder.name());
-			return new LockedStore(lock, open, abandoned);
+			return new LockedStore(store, password, lock, open, abandoned);
 		}
 		catch (RuntimeException ex) {
 			if (open != null) {
@@ -65,6 +75,34 @@ public final class LockedStore implements AutoCloseable {
 	 */
 	public void assertHeld() {
 		this.lock.assertHeld();
+	}
+
+	/**
+	 * Records a run that failed without recording it as FAILED: its record of the failure failed too, as writes do
+	 * on a full disk. H2 closes a store whose write failed, so the store is opened again for this one row (which
+	 * also frees what the failed write held). If even that fails, the next command that takes the store marks the
+	 * run abandoned.
+	 * @param runId the run, or {@code null} for a command that is no run
+	 * @param at when it ended
+	 */
+	public void failIfRunning(@Nullable String runId, Instant at) {
+		if (runId == null) {
+			return;
+		}
+		try {
+			// durably: H2 accepts a write into memory even when it can no longer write its file
+			new DurableWrites(dataSource()).write(() -> new RunStore(dataSource()).failIfRunning(runId, at));
+		}
+		catch (RuntimeException broken) {
+			try {
+				this.store.close();
+				this.store = IdsyncStore.openHeld(this.properties, this.password);
+				new DurableWrites(dataSource()).write(() -> new RunStore(dataSource()).failIfRunning(runId, at));
+			}
+			catch (RuntimeException stillBroken) {
+				// the next holder names the run abandoned
+			}
+		}
 	}
 
 	/** The runs found RUNNING with their process gone, now marked ABANDONED. */

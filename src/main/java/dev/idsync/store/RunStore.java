@@ -46,6 +46,12 @@ public final class RunStore {
 				Timestamp.from(finishedAt), status, exitCode, runId);
 	}
 
+	/** Records a run that ended without recording it (its own record failed, e.g. on a full disk) as FAILED. */
+	public void failIfRunning(String runId, Instant at) {
+		this.jdbc.update("UPDATE idsync_run SET status = 'FAILED', finished_at = ?, exit_code = 1 WHERE run_id = ? "
+				+ "AND status = 'RUNNING'", Timestamp.from(at), runId);
+	}
+
 	/** Records whether a run read every source completely (its findings are then the baseline of the next run). */
 	public void sourcesComplete(String runId, boolean complete) {
 		this.jdbc.update("UPDATE idsync_run SET sources_complete = ? WHERE run_id = ?", complete, runId);
@@ -232,6 +238,16 @@ public final class RunStore {
 	public Optional<String> mode(String runId) {
 		return this.jdbc.queryForList("SELECT mode FROM idsync_run WHERE run_id = ?", String.class, runId).stream()
 			.findFirst();
+	}
+
+	/** Records where a run's report goes from now on (a restart with {@code --report-dir}). */
+	public void reportDir(String runId, String reportDir) {
+		this.jdbc.update("UPDATE idsync_run SET report_dir = ? WHERE run_id = ?", reportDir, runId);
+	}
+
+	/** Records how a run is described in the history from now on ({@code plan+apply} once its plan was applied). */
+	public void mode(String runId, String mode) {
+		this.jdbc.update("UPDATE idsync_run SET mode = ? WHERE run_id = ?", mode, runId);
 	}
 
 	/** The folder a run's report went into, if the run is known. */

@@ -239,11 +239,20 @@ class IdsyncCliTests {
 			int applied = execute("apply", "--config", config.toString(), plan.toString());
 			int again = execute("apply", "--config", config.toString(), plan.toString());
 
-			// then it is applied once, and refused the second time with the reason
+			// then it is applied once, and refused the second time with the reason, in one line
 			assertThat(applied).as(this.err.toString()).isEqualTo(2);
 			assertThat(simulator.conduitCalls("user.edit")).isPositive();
 			assertThat(again).isEqualTo(1);
-			assertThat(this.err.toString()).contains("refused to apply").contains("was applied already");
+			assertThat(this.err.toString().strip().lines().reduce((first, last) -> last).orElseThrow())
+				.startsWith("idsync: refused to apply " + plan + ": ").contains("was applied already");
+			// and the plan's report is kept as reviewed, the apply's beside it, and the history shows the apply
+			assertThat(Path.of(reports, runId, "report.json")).exists();
+			assertThat(Path.of(reports, runId + "-applied", "report.json")).exists();
+			assertThat(Files.readString(Path.of(reports, runId, "report.json"))).doesNotContain("\"APPLIED\"");
+			assertThat(Files.readString(Path.of(reports, runId + "-applied", "report.json"))).contains("\"APPLIED\"");
+			this.out.getBuffer().setLength(0);
+			assertThat(execute("history", "--config", config.toString())).isZero();
+			assertThat(this.out.toString()).containsPattern(runId + " .* plan\\+apply +COMPLETED");
 
 			// and undo reverses it, listing each change
 			this.out.getBuffer().setLength(0);
