@@ -19,8 +19,8 @@ import dev.idsync.store.JournalStore;
 /**
  * Remediation's writes to Phorge through Conduit ({@code user.edit}), with idsync's provenance from its journal and,
  * when idsync reads it, Phorge's own log of who disabled each account.
- * Token revocation needs write access to Phorge's database, which this version does not take: such actions are
- * planned as manual and never reach here.
+ * Token revocation goes through the token writer ({@code idsync.phorge.database.token-writer}); without it, such
+ * actions are planned as manual and never reach here.
  */
 final class PhorgeAccountAdmin implements AccountAdmin {
 

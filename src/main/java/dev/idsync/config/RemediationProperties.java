@@ -17,8 +17,9 @@ import dev.idsync.remediate.RemediationPolicy;
  * @param mode {@code report} (default: findings only), {@code plan} (findings and a plan for {@code idsync apply})
  * or {@code apply} (apply within the limits in the same run)
  * @param limits the blast-radius limits per action type ({@code disable}, {@code enable}, {@code approve},
- * {@code revoke-tokens}), each {@code count} (default 10) and {@code percent} of the human accounts (default 2): over
- * either, the run applies nothing and exits 3
+ * {@code revoke-tokens}), each {@code count} (default 10) and {@code percent} of the human accounts, rounded up
+ * (default 2), and never below 1 unless either is 0, which allows none: over either, the run applies nothing and
+ * exits 3
  * @param leaverGrace how long the identity sources must have shown a leaver inactive before idsync disables the
  * account (default 7d)
  * @param leaverGraceRuns or in how many consecutive complete runs idsync must have seen the leaver (default 7)
@@ -96,10 +97,11 @@ public record RemediationProperties(@DefaultValue("report") String mode, @Defaul
 	}
 
 	/**
-	 * A blast-radius limit.
+	 * A blast-radius limit: the smaller of the two, and at least 1 unless either is 0, which allows none.
 	 *
 	 * @param count the most actions of the type in one run (default 10)
-	 * @param percent the most actions of the type in one run, in percent of the human accounts (default 2)
+	 * @param percent the most actions of the type in one run, in percent of the human accounts rounded up (default
+	 * 2)
 	 */
 	public record Limit(@DefaultValue("10") int count, @DefaultValue("2") double percent) {
 
@@ -107,7 +109,7 @@ public record RemediationProperties(@DefaultValue("report") String mode, @Defaul
 			if (count < 0) {
 				throw new ConfigException("idsync.remediation.limits.*.count cannot be negative (default 10).");
 			}
-			if (percent < 0 || percent > 100) {
+			if (!(percent >= 0 && percent <= 100)) {
 				throw new ConfigException("idsync.remediation.limits.*.percent: " + percent + " is out of range. Use 0 "
 						+ "to 100 (default 2).");
 			}

@@ -9,7 +9,8 @@ import dev.idsync.domain.GateResult;
 
 /**
  * The run-level safety gates: any incomplete source, the first run against an empty link store, and a blast radius
- * over its limit each stop every action of the run. A pure function of the run's facts and counts.
+ * over its limit (see {@link RemediationPolicy.Limit#allowed}) each stop every action of the run. A pure function of
+ * the run's facts and counts.
  */
 public final class Gates {
 
@@ -72,8 +73,7 @@ public final class Gates {
 		long allowed = limit.allowed(facts.population());
 		String called = count + " " + type.name() + " called for" + ((held > 0) ? " (" + held + " of them held by "
 				+ "grace periods)" : "");
-		String limits = "the limit of " + limit.count() + " or " + percent(limit.percent()) + " of "
-				+ facts.population() + " human accounts, here " + allowed;
+		String limits = limits(limit, facts.population(), allowed);
 		if (policy.allowMassChange() != null && count <= policy.allowMassChange() && count > allowed) {
 			return new GateResult(gate, true, called + "; over " + limits + ", allowed for this run by "
 					+ ALLOW_MASS_CHANGE + " " + policy.allowMassChange());
@@ -83,6 +83,12 @@ public final class Gates {
 		}
 		return new GateResult(gate, false, called + ", over " + limits + ". Nothing is changed. Review "
 				+ facts.report() + ", then allow this one run with " + ALLOW_MASS_CHANGE + " " + count);
+	}
+
+	/** The limit as configured and as it comes out for this population, so that an admin can check the sum. */
+	private static String limits(RemediationPolicy.Limit limit, long population, long allowed) {
+		return "the limit of " + limit.count() + " or " + percent(limit.percent()) + " of " + population
+				+ " human accounts" + (limit.none() ? "" : " (rounded up, at least 1)") + ", here " + allowed;
 	}
 
 	private static String percent(double percent) {

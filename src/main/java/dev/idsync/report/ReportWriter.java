@@ -88,22 +88,22 @@ public final class ReportWriter {
 	}
 
 	/**
-	 * Checks, before a run reads anything, that its report can be written: the directory exists or can be created,
-	 * and a file can be written into it.
+	 * Checks, before a run reads anything, that its report can be written, without creating anything: the directory
+	 * is one idsync may write into, or the nearest folder above it that exists is.
 	 * @param dir the report directory
 	 * @return why it cannot, if it cannot
 	 */
 	public static Optional<String> unwritable(Path dir) {
-		try {
-			Files.createDirectories(dir);
-			Path probe = Files.createTempFile(dir, ".idsync-write-check", ".tmp");
-			Files.delete(probe);
-			return Optional.empty();
+		Path absolute = dir.toAbsolutePath().normalize();
+		Path existing = absolute;
+		while (existing != null && !Files.exists(existing)) {
+			existing = existing.getParent();
 		}
-		catch (IOException | SecurityException ex) {
-			return Optional.of("the report directory " + dir + " cannot be written (" + reason(ex) + "): set "
-					+ "idsync.report.dir or --report-dir to a folder idsync may create and write");
-		}
+		String why = (existing == null) ? "no part of it exists"
+				: !Files.isDirectory(existing) ? existing + " is a file, not a directory"
+						: !Files.isWritable(existing) ? "permission denied on " + existing : null;
+		return Optional.ofNullable(why).map((reason) -> "the report directory " + dir + " cannot be written ("
+				+ reason + "): set idsync.report.dir or --report-dir to a folder idsync may create and write");
 	}
 
 	/** The cause in words: what the file system said, and of which file. */

@@ -40,7 +40,8 @@ class GatesTests {
 		GateResult disable = gates.get(2);
 		assertThat(disable.passed()).isFalse();
 		assertThat(disable.message()).contains("600 DISABLE called for (590 of them held by grace periods)")
-			.contains("over the limit of 10 or 2 % of 2000 human accounts, here 10").contains("Nothing is changed")
+			.contains("over the limit of 10 or 2 % of 2000 human accounts (rounded up, at least 1), here 10")
+			.contains("Nothing is changed")
 			.contains("var/reports/r/report.json").contains("--allow-mass-change 600");
 		assertThat(Gates.passed(Gates.evaluate(NORMAL, Map.of(ActionType.DISABLE, 600L), Map.of(),
 				POLICY.allowingMassChange(600)))).isTrue();
@@ -54,6 +55,50 @@ class GatesTests {
 
 		assertThat(Gates.passed(Gates.evaluate(small, Map.of(ActionType.DISABLE, 4L), Map.of(), POLICY))).isTrue();
 		assertThat(Gates.passed(Gates.evaluate(small, Map.of(ActionType.DISABLE, 5L), Map.of(), POLICY))).isFalse();
+	}
+
+	@Test
+	void gatesWhenTheInstanceIsSmallLetOneLeaverANightThrough() {
+		// given: 2 % of 21 human accounts is 0.42
+		RunFacts small = new RunFacts(Completeness.complete(), false, 21, "r");
+
+		// when
+		List<GateResult> one = Gates.evaluate(small, Map.of(ActionType.DISABLE, 1L), Map.of(), POLICY);
+		List<GateResult> two = Gates.evaluate(small, Map.of(ActionType.DISABLE, 2L), Map.of(), POLICY);
+
+		// then
+		assertThat(Gates.passed(one)).isTrue();
+		assertThat(one.get(2).message()).isEqualTo("1 DISABLE called for, within the limit of 10 or 2 % of 21 human "
+				+ "accounts (rounded up, at least 1), here 1");
+		assertThat(Gates.passed(two)).isFalse();
+	}
+
+	@Test
+	void gatesWhenThePercentageHasDecimalsRoundUpExactly() {
+		// given: 0.07 * 10000 / 100 is 7.000000000000001 in binary floating point
+		RemediationPolicy policy = new RemediationPolicy(Map.of(ActionType.DISABLE, new RemediationPolicy.Limit(100,
+				0.07)), POLICY.leaverGrace(), 7, 2, POLICY.newAccountGrace(), false, false, null);
+		RunFacts facts = new RunFacts(Completeness.complete(), false, 10_000, "r");
+
+		// when, then
+		assertThat(Gates.passed(Gates.evaluate(facts, Map.of(ActionType.DISABLE, 7L), Map.of(), policy))).isTrue();
+		assertThat(Gates.passed(Gates.evaluate(facts, Map.of(ActionType.DISABLE, 8L), Map.of(), policy))).isFalse();
+	}
+
+	@Test
+	void gatesWhenACountOfZeroIsConfiguredLetNoActionOfTheTypeThrough() {
+		// given
+		RemediationPolicy policy = new RemediationPolicy(Map.of(ActionType.APPROVE, new RemediationPolicy.Limit(0,
+				2)), POLICY.leaverGrace(), 7, 2, POLICY.newAccountGrace(), false, false, null);
+
+		// when
+		List<GateResult> gates = Gates.evaluate(NORMAL, Map.of(ActionType.APPROVE, 1L), Map.of(), policy);
+
+		// then
+		assertThat(Gates.passed(gates)).isFalse();
+		assertThat(gates).filteredOn((gate) -> !gate.passed()).singleElement()
+			.satisfies((gate) -> assertThat(gate.message()).contains("over the limit of 0 or 2 % of 2000 human "
+					+ "accounts, here 0").contains("--allow-mass-change 1"));
 	}
 
 	@Test
@@ -85,7 +130,7 @@ class GatesTests {
 		boolean passed = Gates.passed(Gates.evaluate(facts, Map.of(ActionType.DISABLE, called),
 				Map.of(ActionType.DISABLE, (long) held), POLICY));
 
-		assertThat(passed).isEqualTo(called <= Math.min(10, population * 2 / 100));
+		assertThat(passed).isEqualTo(called <= Math.max(1, Math.min(10, (population * 2 + 99) / 100)));
 	}
 
 }

@@ -28,6 +28,19 @@ public final class JdbcBotTokens implements BotTokens, AutoCloseable {
 
 	private static final String LIVE = "(`expires` IS NULL OR `expires` > ?)";
 
+	/** The columns the writer reads: every one but the token's value. */
+	private static final String READ = "`id`, `objectPHID`, `tokenType`, `tokenName`, `dateCreated`, `expires`";
+
+	/** The columns the writer inserts. */
+	private static final String INSERTED = "(`objectPHID`, `tokenType`, `token`, `expires`, `dateCreated`, "
+			+ "`dateModified`, `tokenName`)";
+
+	/** No account has this PHID: Phorge's are {@code PHID-USER-} and 20 letters or digits. */
+	private static final String NO_ACCOUNT = "PHID-USER-idsync-doctor";
+
+	/** No token has this id: Phorge's are unsigned. */
+	private static final long NO_TOKEN = -1;
+
 	private final HikariDataSource pool;
 
 	private final String table;
@@ -53,25 +66,22 @@ public final class JdbcBotTokens implements BotTokens, AutoCloseable {
 
 	@Override
 	public List<ApiTokenInfo> live(String ownerPhid, Instant now) {
-		return query("SELECT `id`, `objectPHID`, `tokenType`, `tokenName`, `dateCreated`, `expires` FROM " + this.table
-				+ " WHERE `objectPHID` = ? AND " + LIVE + " ORDER BY `dateCreated`, `id`", ownerPhid,
-				now.getEpochSecond());
+		return query("SELECT " + READ + " FROM " + this.table + " WHERE `objectPHID` = ? AND " + LIVE
+				+ " ORDER BY `dateCreated`, `id`", ownerPhid, now.getEpochSecond());
 	}
 
 	@Override
 	public long create(String ownerPhid, TokenValue value, String name, Instant now) {
 		long at = now.getEpochSecond();
-		update("INSERT INTO " + this.table + " (`objectPHID`, `tokenType`, `token`, `expires`, `dateCreated`, "
-				+ "`dateModified`, `tokenName`) VALUES (?, 'api', ?, NULL, ?, ?, ?)", ownerPhid, value.reveal(), at, at,
-				name);
+		update("INSERT INTO " + this.table + " " + INSERTED + " VALUES (?, 'api', ?, NULL, ?, ?, ?)", ownerPhid,
+				value.reveal(), at, at, name);
 		return find(ownerPhid, name).orElseThrow(() -> failure("the token just inserted is not there", null));
 	}
 
 	@Override
 	public Optional<Long> find(String ownerPhid, String name) {
-		return query("SELECT `id`, `objectPHID`, `tokenType`, `tokenName`, `dateCreated`, `expires` FROM " + this.table
-				+ " WHERE `objectPHID` = ? AND `tokenName` = ?", ownerPhid, name).stream().map(ApiTokenInfo::id)
-			.findFirst();
+		return query("SELECT " + READ + " FROM " + this.table + " WHERE `objectPHID` = ? AND `tokenName` = ?",
+				ownerPhid, name).stream().map(ApiTokenInfo::id).findFirst();
 	}
 
 	@Override
@@ -91,18 +101,21 @@ public final class JdbcBotTokens implements BotTokens, AutoCloseable {
 	}
 
 	/**
-	 * Checks, without changing any row, that the token writer may read the token inventory, insert tokens and
-	 * terminate them: each statement matches nothing, but the server checks the privileges all the same.
+	 * Checks, without changing any row, that the token writer may do what rotation and revocation do, and no more:
+	 * it runs the writer's own queries and its own {@code UPDATE} against an account and a token that do not exist,
+	 * and its {@code INSERT} of the same columns from a {@code SELECT} that yields no row. The server checks the
+	 * privileges of each statement all the same (MariaDB wants {@code SELECT} on a column an {@code UPDATE} reads,
+	 * so the probe reads none the writer does not).
 	 * @return the database's refusal, or {@code null} when every right is there
 	 */
 	public @Nullable String probe() {
+		Instant now = Instant.now();
 		try {
-			query("SELECT `id`, `objectPHID`, `tokenType`, `tokenName`, `dateCreated`, `expires` FROM " + this.table
-					+ " WHERE 1 = 0");
-			update("UPDATE " + this.table + " SET `expires` = `expires`, `dateModified` = `dateModified` WHERE `id` = -1");
-			update("INSERT INTO " + this.table + " (`objectPHID`, `tokenType`, `token`, `expires`, `dateCreated`, "
-					+ "`dateModified`, `tokenName`) SELECT 'PHID-USER-doctor', 'api', 'x', NULL, 0, 0, 'x' FROM "
-					+ this.table + " WHERE 1 = 0");
+			live(NO_ACCOUNT, now);
+			find(NO_ACCOUNT, "idsync doctor");
+			terminate(NO_TOKEN, now);
+			update("INSERT INTO " + this.table + " " + INSERTED + " SELECT '" + NO_ACCOUNT + "', 'api', 'x', NULL, 0, "
+					+ "0, 'idsync doctor' FROM DUAL WHERE 1 = 0");
 			return null;
 		}
 		catch (PhorgeDatabaseException ex) {

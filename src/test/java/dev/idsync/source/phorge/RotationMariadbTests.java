@@ -42,9 +42,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Rotation end to end on a real MariaDB holding Phorge's schema: idsync writes {@code conduit_token} as a user with
- * only the documented narrow grant, and the simulator's Conduit authenticates from that same table, so "the new
- * token works and the old one is refused" is Phorge's own answer. Runs when {@code IDSYNC_TEST_MARIADB_URL} is set.
+ * Rotation and revocation end to end on a real MariaDB holding Phorge's schema: idsync writes {@code conduit_token}
+ * as a user with exactly the README's narrow grant, which {@code idsync doctor}'s probe must accept too, and the
+ * simulator's Conduit authenticates from that same table, so "the new token works and the old one is refused" is
+ * Phorge's own answer. Runs when {@code IDSYNC_TEST_MARIADB_URL} is set.
  */
 @EnabledIfEnvironmentVariable(named = "IDSYNC_TEST_MARIADB_URL", matches = ".+",
 		disabledReason = "IDSYNC_TEST_MARIADB_URL is not set")
@@ -87,26 +88,24 @@ class RotationMariadbTests {
 		this.root.update("INSERT INTO `" + this.prefix + "conduit`.`conduit_token` (`objectPHID`, `tokenType`, "
 				+ "`token`, `expires`, `dateCreated`, `dateModified`, `tokenName`) VALUES (?, 'api', ?, NULL, ?, ?, "
 				+ "'CI')", bot, old, longAgo, longAgo);
-		this.root.execute("CREATE USER '" + this.writer + "'@'%' IDENTIFIED BY '" + this.password + "'");
-		this.root.execute("GRANT SELECT (id, objectPHID, tokenType, tokenName, dateCreated, expires), INSERT, UPDATE "
-				+ "(expires, dateModified) ON `" + this.prefix + "conduit`.`conduit_token` TO '" + this.writer + "'@'%'");
+		createWriterWithTheReadmeGrant();
 		try (ConduitSimServer conduit = new ConduitSimServer(new DatabasePhorgeDirectory(new InMemoryPhorgeDirectory(
 				org.phorgeUsers(), org.phorgeEmails(), tokens, org.disablers()), this.root.getDataSource(), this.prefix),
 				Clock.systemUTC(), 0, null);
-				JdbcBotTokens writer = new JdbcBotTokens(new PhorgeDatabaseProperties(server(), "unused", null,
-						"UNSET", this.prefix, 1, Duration.ofSeconds(10), new TokenWriterProperties(this.writer, null,
-								"UNSET")), Secret.of(this.password))) {
+				JdbcBotTokens writer = writer()) {
 			PhorgeProperties phorge = new PhorgeProperties(conduit.baseUrl(), null, "UNSET", 4, Duration.ofSeconds(5),
 					new RetryProperties(2, Duration.ofMillis(10), Duration.ofMillis(50)), null);
 			Path sink = Files.writeString(this.dir.resolve("token"), old + "\n");
 			Rotator rotator = new Rotator(writer, (token) -> Conduit.ownerOf(phorge, Secret.of(token.reveal())),
 					new InMemoryJournal(), Clock.systemUTC(), Rotator.PhaseHook.NONE);
 
-			// when
+			// when idsync doctor probes the writer, then the bot's token is rotated
+			String refusal = writer.probe();
 			Rotator.Outcome outcome = rotator.rotate(new BotRotation("ci-bot", bot, Duration.ofDays(365),
 					Duration.ZERO, List.of(new FileSink(sink))), false);
 
 			// then
+			assertThat(refusal).isNull();
 			assertThat(outcome.phase()).as(outcome.message()).isEqualTo(RotationPhase.DONE);
 			String delivered = Files.readString(sink).trim();
 			assertThat(Conduit.ownerOf(phorge, Secret.of(delivered))).isEqualTo(bot);
@@ -121,6 +120,53 @@ class RotationMariadbTests {
 						"SELECT `token` FROM `" + this.prefix + "conduit`.`conduit_token`"))
 				.satisfies((refused) -> assertThat(refused.getMostSpecificCause().getMessage()).contains("denied"));
 		}
+	}
+
+	@Test
+	void revokeOnMariadbTerminatesEveryLiveTokenOfTheAccountWithTheReadmeGrant() {
+		// given a leaver with two live tokens and one terminated long ago, someone else's live token, and the writer
+		PhorgeSchema.create(this.root.getDataSource(), this.prefix, SqlDialect.MARIADB);
+		long now = Instant.now().getEpochSecond();
+		insertToken("PHID-USER-leaver", "a", null, now - 86_400);
+		insertToken("PHID-USER-leaver", "b", now + 86_400, now - 86_400);
+		insertToken("PHID-USER-leaver", "c", now - 86_400, now - 86_400);
+		insertToken("PHID-USER-stays", "d", null, now - 86_400);
+		createWriterWithTheReadmeGrant();
+		try (JdbcBotTokens writer = writer()) {
+			// when idsync doctor probes the writer, then the leaver's tokens are revoked
+			String refusal = writer.probe();
+			int terminated = writer.terminateAll("PHID-USER-leaver", Instant.ofEpochSecond(now));
+
+			// then
+			assertThat(refusal).isNull();
+			assertThat(terminated).isEqualTo(2);
+			assertThat(writer.live("PHID-USER-leaver", Instant.ofEpochSecond(now))).isEmpty();
+			assertThat(writer.live("PHID-USER-stays", Instant.ofEpochSecond(now))).singleElement()
+				.satisfies((token) -> assertThat(token.name()).isEqualTo("d"));
+			assertThat(this.root.queryForList("SELECT `tokenName`, `expires`, `dateModified` FROM `" + this.prefix
+					+ "conduit`.`conduit_token` WHERE `dateModified` = ? ORDER BY `tokenName`", now))
+				.extracting((row) -> row.get("tokenName") + " " + row.get("expires"))
+				.containsExactly("a " + (now - 60), "b " + (now - 60));
+		}
+	}
+
+	/** Creates the token writer with exactly the grant the README documents for it. */
+	private void createWriterWithTheReadmeGrant() {
+		this.root.execute("CREATE USER '" + this.writer + "'@'%' IDENTIFIED BY '" + this.password + "'");
+		ReadmeGrants.tokenWriter(this.prefix, this.writer).forEach(this.root::execute);
+	}
+
+	private JdbcBotTokens writer() {
+		return new JdbcBotTokens(new PhorgeDatabaseProperties(server(), "unused", null, "UNSET", this.prefix, 1,
+				Duration.ofSeconds(10), new TokenWriterProperties(this.writer, null, "UNSET")),
+				Secret.of(this.password));
+	}
+
+	private void insertToken(String owner, String name, Long expires, long created) {
+		this.root.update("INSERT INTO `" + this.prefix + "conduit`.`conduit_token` (`objectPHID`, `tokenType`, "
+				+ "`token`, `expires`, `dateCreated`, `dateModified`, `tokenName`) VALUES (?, 'api', ?, ?, ?, ?, ?)",
+				owner, "api-" + name + UUID.randomUUID().toString().replace("-", "").substring(0, 27), expires,
+				created, created, name);
 	}
 
 	/** The server of the test URL, without its database and parameters. */
