@@ -69,7 +69,7 @@ final class PagedItemReader<T> extends AbstractPaginatedDataItemReader<T> {
 				this.rateLimitWaits += ex.rateLimitWaits();
 				this.failure = ex.getMessage() + " (" + this.pages + " pages read before)";
 				this.finished = true;
-				log.warn(this.source.name() + " read incomplete: " + this.failure);
+				log.warn(ex.getMessage() + " (" + this.pages + " pages read before): the read is incomplete");
 				break;
 			}
 			account(page);

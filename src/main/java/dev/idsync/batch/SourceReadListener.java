@@ -34,17 +34,10 @@ final class SourceReadListener implements StepExecutionListener {
 		long millis = (System.nanoTime() - this.startedNanos) / 1_000_000;
 		SourceRead read = this.reader.outcome((int) stepExecution.getWriteCount(), millis);
 		if (!stepExecution.getFailureExceptions().isEmpty()) {
-			read = read.incomplete(reason(read, stepExecution.getFailureExceptions().get(0)));
+			read = read.incomplete(RunLifecycle.describe(stepExecution.getFailureExceptions().get(0)));
 		}
 		this.runs.recordRead(RunParameters.runId(stepExecution), read);
 		return null;
-	}
-
-	/** Why a read failed, without the source's name when the read already carries it ("hr: hr: …" otherwise). */
-	private static String reason(SourceRead read, Throwable failure) {
-		String reason = RunLifecycle.describe(failure);
-		String prefix = read.name() + ": ";
-		return reason.startsWith(prefix) ? reason.substring(prefix.length()) : reason;
 	}
 
 }

@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param rateLimitWaits pauses for rate limits
  * @param durationMs how long the read took
  * @param complete whether the read can be trusted to hold everyone (see the completeness check)
- * @param reason why it is not complete, or {@code null}
+ * @param reason why it is not complete, or {@code null}; without the source's name in front, which every report
+ * line about the read already gives (an adapter's message starting with it loses it here)
  * @param problems rows that could not be read, each with where it stands (at most a hundred are kept)
  */
 public record SourceRead(String name, int pages, int items, int retries, int rateLimitWaits, long durationMs,
@@ -25,6 +26,9 @@ public record SourceRead(String name, int pages, int items, int retries, int rat
 
 	public SourceRead {
 		problems = List.copyOf(problems.subList(0, Math.min(problems.size(), MAX_PROBLEMS)));
+		if (reason != null && reason.startsWith(name + ": ")) {
+			reason = reason.substring(name.length() + 2);
+		}
 	}
 
 	/** This read judged incomplete for {@code why}. */

@@ -59,6 +59,26 @@ class FileSourceJobTests {
 		assertThat(categoriesOf(report, person.email().toLowerCase(Locale.ROOT))).contains("UNVERIFIED");
 	}
 
+	@Test
+	void hrExportWithoutAConfiguredColumnIsIncompleteNamingTheColumnOnce() throws Exception {
+		// given an export whose header lacks the configured status column
+		Path hr = Files.writeString(this.dir.resolve("hr.csv"), "Worker,Email,State,Employee\nW-1,a@example.com,"
+				+ "active,E-1\n");
+
+		// when
+		JsonNode report = run(hr, ExitCode.ERROR);
+
+		// then the read and the completeness gate say why, naming the source once
+		JsonNode read = source(report, "hr");
+		assertThat(read.path("reason").asString()).startsWith("the header of " + hr + " has no column 'Status' "
+				+ "(idsync.files[].columns.status)");
+		JsonNode gate = report.path("gates").valueStream()
+			.filter((result) -> result.path("gate").asString().equals("completeness"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(gate.path("message").asString()).contains("hr: the header of " + hr).doesNotContain("hr: hr:");
+	}
+
 	private JsonNode run(Path hr, ExitCode expected) throws Exception {
 		try (Simulator simulator = Simulator.start(ORG, SimPorts.ephemeral(), Clock.systemUTC())) {
 			JobSettings settings = SimulatedRun.settings(simulator, "jdbc:h2:file:" + this.dir.resolve("idsync"),
