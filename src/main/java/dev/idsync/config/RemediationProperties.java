@@ -97,7 +97,9 @@ public record RemediationProperties(@DefaultValue("report") String mode, @Defaul
 	}
 
 	/**
-	 * A blast-radius limit: the smaller of the two, and at least 1 unless either is 0, which allows none.
+	 * A blast-radius limit: the smaller of the two, and at least 1 unless either is 0, which allows none. Bound once
+	 * per action type, it names its properties relative to its own {@code idsync.remediation.limits.<type>}; the
+	 * loader adds that prefix and the line.
 	 *
 	 * @param count the most actions of the type in one run (default 10)
 	 * @param percent the most actions of the type in one run, in percent of the human accounts rounded up (default
@@ -107,11 +109,10 @@ public record RemediationProperties(@DefaultValue("report") String mode, @Defaul
 
 		public Limit {
 			if (count < 0) {
-				throw new ConfigException("idsync.remediation.limits.*.count cannot be negative (default 10).");
+				throw new ConfigException("count: " + count + " is negative. Use 0 or more (default 10).");
 			}
 			if (!(percent >= 0 && percent <= 100)) {
-				throw new ConfigException("idsync.remediation.limits.*.percent: " + percent + " is out of range. Use 0 "
-						+ "to 100 (default 2).");
+				throw new ConfigException("percent: " + percent + " is out of range. Use 0 to 100 (default 2).");
 			}
 		}
 

@@ -141,7 +141,8 @@ class IdsyncCliTests {
 	void runWhenUrlMalformedStopsNamingTheProperty() throws IOException {
 		Path config = write("idsync:\n  okta:\n    url: acme.okta.com\n  phorge:\n    url: https://p.example.com\n");
 		assertThat(execute("run", "--config", config.toString())).isEqualTo(1);
-		assertThat(this.err.toString()).contains("idsync.okta.url: 'acme.okta.com' is not an http(s) URL")
+		assertThat(this.err.toString()).containsPattern("idsync\\.okta\\.url \\(line \\d+ of .*\\): 'acme\\.okta\\.com' is "
+				+ "not an http\\(s\\) URL")
 			.hasLineCount(1);
 		assertThatNothingWasWritten();
 	}
@@ -342,8 +343,8 @@ class IdsyncCliTests {
 		Path config = write("idsync:\n  okta:\n    url: https://acme.okta.com\n  phorge:\n    url: https://phorge.example.com\n"
 				+ "  remediation:\n    mode: yolo\n");
 		assertThat(execute("run", "--config", config.toString())).isEqualTo(1);
-		assertThat(this.err.toString()).contains("idsync.remediation.mode: 'yolo' is not a mode. Use report "
-				+ "(default), plan or apply.");
+		assertThat(this.err.toString()).contains("idsync.remediation.mode (line 7 of " + config + "): 'yolo' is not a "
+				+ "mode. Use report (default), plan or apply.");
 		assertThatNothingWasWritten();
 	}
 

@@ -1,6 +1,8 @@
 package dev.idsync.config;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -131,7 +134,8 @@ class ConfigLoaderTests {
 	void loadWhenUrlMalformedNamesPropertyAndFix() throws IOException {
 		Path file = write(VALID.replace("https://phorge.example.com", "https://phorge example.com"));
 		assertThatExceptionOfType(ConfigException.class).isThrownBy(() -> ConfigLoader.load(file))
-			.withMessageStartingWith("idsync.phorge.url: 'https://phorge example.com' is not a valid URL")
+			.withMessageMatching("idsync\\.phorge\\.url \\(line \\d+ of .*\\): 'https://phorge example\\.com' is not a "
+					+ "valid URL.*")
 			.withMessageContaining("e.g. https://phorge.example.com");
 	}
 
@@ -170,7 +174,7 @@ class ConfigLoaderTests {
 		Path file = write(VALID.replace("    token-file: /run/secrets/okta", "    token-file: /run/secrets/okta\n"
 				+ "    retry:\n      attempts: 11"));
 		assertThatExceptionOfType(ConfigException.class).isThrownBy(() -> ConfigLoader.load(file))
-			.withMessageStartingWith("idsync.okta.retry.attempts: 11 is out of range");
+			.withMessageStartingWith("idsync.okta.retry.attempts (line 6 of " + file + "): 11 is out of range");
 	}
 
 	@Test
@@ -240,8 +244,8 @@ class ConfigLoaderTests {
 	void loadWhenUsernameRuleIsUnknownNamesTheRules() throws IOException {
 		assertThatExceptionOfType(ConfigException.class)
 			.isThrownBy(() -> ConfigLoader.load(reconcile("    username-rule: nickname\n")))
-			.withMessage("idsync.reconcile.username-rule: 'nickname' is not one of attribute-or-local-part, "
-					+ "local-part, attribute, template.");
+			.withMessageMatching("idsync\\.reconcile\\.username-rule \\(line 11 of .*\\): 'nickname' is not one of "
+					+ "attribute-or-local-part, local-part, attribute, template\\.");
 	}
 
 	@Test
@@ -255,7 +259,7 @@ class ConfigLoaderTests {
 	void loadWhenTemplateHasNoPlaceholderSaysEveryoneWouldShareAUsername() throws IOException {
 		Path file = reconcile("    username-rule: template\n    username-template: admin\n");
 		assertThatExceptionOfType(ConfigException.class).isThrownBy(() -> ConfigLoader.load(file))
-			.withMessageStartingWith("idsync.reconcile.username-template: 'admin' has no placeholder")
+			.withMessageMatching("idsync\\.reconcile\\.username-template \\(line 12 of .*\\): 'admin' has no placeholder.*")
 			.withMessageContaining("every person would get the same username");
 	}
 
@@ -263,8 +267,8 @@ class ConfigLoaderTests {
 	void loadWhenTemplateHasAnUnknownPlaceholderListsTheKnownOnes() throws IOException {
 		Path file = reconcile("    username-rule: template\n    username-template: \"{first}.{middle}\"\n");
 		assertThatExceptionOfType(ConfigException.class).isThrownBy(() -> ConfigLoader.load(file))
-			.withMessage("idsync.reconcile.username-template: '{middle}' is not a placeholder. Use {local}, {first}, "
-					+ "{last}, {f}, {l}.");
+			.withMessage("idsync.reconcile.username-template (line 12 of " + file + "): '{middle}' is not a placeholder. "
+					+ "Use {local}, {first}, {last}, {f}, {l}.");
 	}
 
 	@Test
@@ -293,7 +297,8 @@ class ConfigLoaderTests {
 			assertThatExceptionOfType(ConfigException.class)
 				.isThrownBy(() -> ConfigLoader.load(reconcile("    token-max-age: " + age + "\n")))
 				.as(age)
-				.withMessage("idsync.reconcile.token-max-age must be positive, e.g. 365d (default).");
+				.withMessageMatching("idsync\\.reconcile\\.token-max-age \\(line 11 of .*\\) must be positive, e\\.g\\. "
+						+ "365d \\(default\\)\\.");
 		}
 	}
 
@@ -310,6 +315,191 @@ class ConfigLoaderTests {
 		Path file = write("idsync:\n  okta: [unclosed\n");
 		assertThatExceptionOfType(ConfigException.class).isThrownBy(() -> ConfigLoader.load(file))
 			.withMessageContaining("is not valid YAML");
+	}
+
+	@Test
+	void loadWhenIndentedWithATabSaysWhereAndWhy() throws IOException {
+		// given
+		Path file = write(VALID.replace("    token-file:", "\ttoken-file:"));
+
+		// when / then
+		assertThatExceptionOfType(ConfigException.class).isThrownBy(() -> ConfigLoader.load(file))
+			.withMessage("The configuration file " + file + " is not valid YAML (line 4, column 1): a tab character in "
+					+ "indentation; YAML indents with spaces. Replace the tab with spaces.");
+	}
+
+	@Test
+	void loadWhenAKeyIsRepeatedNamesItsSectionAndBothLines() throws IOException {
+		// given
+		Path file = write(VALID.replace("    url: https://phorge.example.com\n",
+				"    url: https://phorge.example.com\n    timeout: 10s\n    url: https://phorge2.example.com\n"));
+
+		// when / then
+		assertThatExceptionOfType(ConfigException.class).isThrownBy(() -> ConfigLoader.load(file))
+			.withMessage("The configuration file " + file + " is not valid YAML (line 8, column 5): duplicate key "
+					+ "'url' under idsync.phorge, lines 6 and 8. Keep one of them.");
+	}
+
+	@Test
+	void loadWhenAKeyOfAListItemIsRepeatedNamesTheItem() throws IOException {
+		Path file = write(VALID + "      owner: bob@example.com\n");
+		assertThatExceptionOfType(ConfigException.class).isThrownBy(() -> ConfigLoader.load(file))
+			.withMessageEndingWith("(line 10, column 7): duplicate key 'owner' under idsync.bots[0], lines 9 and 10. "
+					+ "Keep one of them.");
+	}
+
+	@Test
+	void loadWhenAQuoteIsNeverClosedSaysWhereItOpens() throws IOException {
+		Path file = write(VALID.replace("url: https://phorge.example.com", "url: \"https://phorge.example.com"));
+		assertThatExceptionOfType(ConfigException.class).isThrownBy(() -> ConfigLoader.load(file))
+			.withMessage("The configuration file " + file + " is not valid YAML (line 6, column 10): the quoted value "
+					+ "that starts here is never closed. Add the closing quote.");
+	}
+
+	@Test
+	void loadWhenAKeyIsIndentedWronglySaysWhichLine() throws IOException {
+		Path file = write(VALID.replace("    token-file:", "   token-file:"));
+		assertThatExceptionOfType(ConfigException.class).isThrownBy(() -> ConfigLoader.load(file))
+			.withMessage("The configuration file " + file + " is not valid YAML (line 4, column 4): this line is "
+					+ "indented differently from the other keys of the section that starts at line 2, column 3. "
+					+ "Indent every key of a section by the same number of spaces.");
+	}
+
+	@Test
+	void loadWhenAValueHoldsColonSpaceSaysToQuoteIt() throws IOException {
+		Path file = write(VALID.replace("owner: alice@example.com", "owner: Alice: CI"));
+		assertThatExceptionOfType(ConfigException.class).isThrownBy(() -> ConfigLoader.load(file))
+			.withMessageStartingWith("The configuration file " + file + " is not valid YAML (line 9, column 19): a "
+					+ "': ' that YAML cannot place. Quote a value that contains ': '");
+	}
+
+	@Test
+	void loadWhenYamlIsBrokenOtherwiseStillSaysLineAndColumn() throws IOException {
+		Path file = write(VALID + "  report: *undefined\n");
+		assertThatExceptionOfType(ConfigException.class).isThrownBy(() -> ConfigLoader.load(file))
+			.withMessage("The configuration file " + file + " is not valid YAML (line 10, column 11): found undefined "
+					+ "alias undefined. Every property is explained in jobs/nightly-sync/idsync.example.yml.");
+	}
+
+	@Test
+	void loadWhenNotUtf8SaysWhereTheFirstBadByteIs() throws IOException {
+		// given the valid configuration saved as ISO-8859-1, with an accent on line 8
+		Path file = Files.write(this.dir.resolve("idsync.yml"),
+				VALID.replace("ci-bot", "café-bot").getBytes(StandardCharsets.ISO_8859_1));
+
+		// when / then
+		assertThatExceptionOfType(ConfigException.class).isThrownBy(() -> ConfigLoader.load(file))
+			.withMessage("The configuration file " + file + " is not UTF-8 text: byte 0xE9 at line 8, column 20 (byte "
+					+ "offset 155) is not valid UTF-8; the file may be in ISO-8859-1 or windows-1252. Save it as UTF-8 "
+					+ "text; see jobs/nightly-sync/idsync.example.yml.");
+	}
+
+	@Test
+	void loadWhenUtf16SaysToSaveItAsUtf8() throws IOException {
+		Path file = Files.write(this.dir.resolve("idsync.yml"), VALID.getBytes(StandardCharsets.UTF_16));
+		assertThatExceptionOfType(ConfigException.class).isThrownBy(() -> ConfigLoader.load(file))
+			.withMessage("The configuration file " + file + " is UTF-16 text; idsync reads UTF-8. Save it as UTF-8 "
+					+ "text; see jobs/nightly-sync/idsync.example.yml.");
+	}
+
+	@Test
+	void loadWhenBinarySaysItIsNotATextFile() throws IOException {
+		// given the start of a PNG image
+		Path file = Files.write(this.dir.resolve("idsync.yml"),
+				new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R' });
+
+		// when / then
+		assertThatExceptionOfType(ConfigException.class).isThrownBy(() -> ConfigLoader.load(file))
+			.withMessage("The configuration file " + file + " is not a text file: it holds the control byte 0x1A at "
+					+ "line 2 (byte offset 6). Point --config at idsync's YAML configuration, saved as UTF-8 text.");
+	}
+
+	@Test
+	void loadWhenOneByteOverOneMebibyteRefusesIt() throws IOException {
+		// given a valid configuration padded with a comment to one byte over the limit
+		Path file = write(padded(ConfigFile.MAX_BYTES + 1));
+
+		// when / then
+		assertThat(file).hasSize(1_048_577);
+		assertThatExceptionOfType(ConfigException.class).isThrownBy(() -> ConfigLoader.load(file))
+			.withMessage("The configuration file " + file + " is too large: 1048577 bytes, over the 1 MiB (1048576 "
+					+ "bytes) that idsync reads; a configuration is a few kilobytes. Point --config at your idsync "
+					+ "YAML file (see jobs/nightly-sync/idsync.example.yml).");
+		assertThat(ConfigLoader.load(write(padded(ConfigFile.MAX_BYTES))).phorge().url())
+			.isEqualTo("https://phorge.example.com");
+	}
+
+	@Test
+	void loadWhenFiftyMegabytesRefusesItWithoutReadingIt() throws IOException {
+		// given a sparse file of 50 MB
+		Path file = this.dir.resolve("idsync.yml");
+		try (RandomAccessFile sparse = new RandomAccessFile(file.toFile(), "rw")) {
+			sparse.setLength(50L * 1024 * 1024);
+		}
+
+		// when / then
+		assertThatExceptionOfType(ConfigException.class).isThrownBy(() -> ConfigLoader.load(file))
+			.withMessageStartingWith("The configuration file " + file + " is too large: 52428800 bytes");
+	}
+
+	@Test
+	@Timeout(30)
+	void loadWhenThousandsOfPropertiesAreUnknownListsTenAndCountsTheRest() throws IOException {
+		// given 2,000 unknown keys under idsync
+		Path file = write(VALID + unknownKeys("  unknown-", 2000));
+
+		// when / then
+		assertThatExceptionOfType(ConfigException.class).isThrownBy(() -> ConfigLoader.load(file))
+			.withMessageStartingWith("Unknown configuration property idsync.unknown-0 (line 10 of " + file + "), "
+					+ "idsync.unknown-1 (line 11 of " + file + "), ")
+			.withMessageContaining("idsync.unknown-9 (line 19 of " + file + ") and 1990 more. Check its spelling")
+			.withMessageNotContaining("idsync.unknown-10 ")
+			.satisfies((ex) -> assertThat(ex.getMessage()).hasSizeLessThan(1000));
+	}
+
+	@Test
+	@Timeout(30)
+	void loadWhenAMebibyteOfPropertiesIsUnknownAnswersInSeconds() throws IOException {
+		// given 30,000 unknown keys: Boot's own check filters all of them again for each one, minutes in all
+		Path file = write(VALID + unknownKeys("  unknown-", 30_000));
+
+		// when / then
+		assertThat(Files.size(file)).isLessThan(ConfigFile.MAX_BYTES);
+		assertThatExceptionOfType(ConfigException.class).isThrownBy(() -> ConfigLoader.load(file))
+			.withMessageEndingWith(" and 29990 more. Check its spelling against jobs/nightly-sync/idsync.example.yml.");
+	}
+
+	@Test
+	void loadWhenAPropertyOfALaterListItemIsMisspeltNamesIt() throws IOException {
+		Path file = write(VALID + "    - username: deploy-bot\n      owner: bob@example.com\n      ownr: bob\n");
+		assertThatExceptionOfType(ConfigException.class).isThrownBy(() -> ConfigLoader.load(file))
+			.withMessage("Unknown configuration property idsync.bots[1].ownr (line 12 of " + file + "). Check its "
+					+ "spelling against jobs/nightly-sync/idsync.example.yml.");
+	}
+
+	@Test
+	void loadWhenManyPropertiesLieOutsideIdsyncListsTen() throws IOException {
+		Path file = write(unknownKeys("unknown-", 50) + VALID);
+		assertThatExceptionOfType(ConfigException.class).isThrownBy(() -> ConfigLoader.load(file))
+			.withMessageStartingWith("Unknown configuration property unknown-0 (line 1 of " + file + "), ")
+			.withMessageContaining("unknown-9 (line 10 of " + file + ") and 40 more. Every property lives under");
+	}
+
+	@Test
+	void loadWhenALimitsCountIsNegativeNamesItsTypeAndLine() throws IOException {
+		Path file = write(VALID + "  remediation:\n    limits:\n      disable:\n        count: -1\n");
+		assertThatExceptionOfType(ConfigException.class).isThrownBy(() -> ConfigLoader.load(file))
+			.withMessage("idsync.remediation.limits.disable.count (line 13 of " + file + "): -1 is negative. Use 0 or "
+					+ "more (default 10).");
+	}
+
+	@Test
+	void loadWhenALimitsPercentIsOutOfRangeNamesItsTypeAndLine() throws IOException {
+		Path file = write(VALID + "  remediation:\n    limits:\n      revoke-tokens:\n        count: 5\n"
+				+ "        percent: 101\n");
+		assertThatExceptionOfType(ConfigException.class).isThrownBy(() -> ConfigLoader.load(file))
+			.withMessage("idsync.remediation.limits.revoke-tokens.percent (line 14 of " + file + "): 101.0 is out of "
+					+ "range. Use 0 to 100 (default 2).");
 	}
 
 	@Test
@@ -341,6 +531,20 @@ class ConfigLoaderTests {
 		assertThatExceptionOfType(ConfigException.class)
 			.isThrownBy(() -> ConfigLoader.load(this.dir.resolve("nope.yml")))
 			.withMessageContaining("does not exist");
+	}
+
+	/** The valid configuration and a comment, {@code size} bytes in all. */
+	private static String padded(int size) {
+		String comment = "# padding\n";
+		return VALID + "#" + "x".repeat(size - VALID.length() - comment.length() - 1) + comment;
+	}
+
+	private static String unknownKeys(String prefix, int count) {
+		StringBuilder keys = new StringBuilder();
+		for (int i = 0; i < count; i++) {
+			keys.append(prefix).append(i).append(": value\n");
+		}
+		return keys.toString();
 	}
 
 	private Path reconcile(String properties) throws IOException {
