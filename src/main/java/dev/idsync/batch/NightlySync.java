@@ -30,6 +30,7 @@ import dev.idsync.store.FindingStore;
 import dev.idsync.store.JournalStore;
 import dev.idsync.store.LockHolder;
 import dev.idsync.store.RunStore;
+import dev.idsync.store.StoreFailure;
 
 /**
  * Runs idsync's jobs once, each inside the {@link RunLifecycle} (the store's run lock, the application, failures in
@@ -270,9 +271,18 @@ public final class NightlySync {
 		}, (failure) -> RunResult.failed(runId, failure));
 	}
 
+	/**
+	 * Why a job failed: a failure of idsync's own store first, whichever step met it (Spring Batch's own records then
+	 * fail too, with less telling messages), else the first failure.
+	 */
 	private static String failure(JobExecution execution) {
 		List<Throwable> failures = execution.getAllFailureExceptions();
-		return failures.isEmpty() ? "the job ended " + execution.getStatus() : RunLifecycle.describe(failures.get(0));
+		return failures.stream()
+			.map(StoreFailure::describe)
+			.flatMap(Optional::stream)
+			.findFirst()
+			.orElseGet(() -> failures.isEmpty() ? "the job ended " + execution.getStatus()
+					: RunLifecycle.describe(failures.get(0)));
 	}
 
 	/** The actions a console shows first: what was done or went wrong, then what would be done, then what waits. */

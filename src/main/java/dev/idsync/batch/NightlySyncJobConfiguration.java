@@ -3,6 +3,7 @@ package dev.idsync.batch;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
@@ -13,6 +14,7 @@ import org.springframework.batch.core.job.builder.SimpleJobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -41,6 +43,7 @@ import dev.idsync.store.LinkStore;
 import dev.idsync.store.MappingStore;
 import dev.idsync.reconcile.PersonMerger;
 import dev.idsync.remediate.Planner;
+import dev.idsync.source.CredentialCheck;
 import dev.idsync.source.PagedSource;
 import dev.idsync.source.PhorgeDatabase;
 import dev.idsync.source.phorge.Conduit;
@@ -79,15 +82,16 @@ class NightlySyncJobConfiguration {
 	Job nightlySyncJob(JobRepository jobRepository, JobSettings settings, List<SourcePlan> sourcePlans,
 			RunStore runStore, StagingStore stagingStore, AccountDetailStore details,
 			PhorgeDatabaseReads phorgeDatabase, PlatformTransactionManager transactionManager, Step prepareRunStep,
-			Step stageReconcileInputsStep, Step readAccountsStep, Step checkSourcesStep, Step mergePersonsStep,
-			Step correlateByMappingStep, Step correlateByEmailStep, Step correlateByUsernameStep,
+			Step stageReconcileInputsStep, Step checkCredentialsStep, Step readAccountsStep, Step checkSourcesStep,
+			Step mergePersonsStep, Step correlateByMappingStep, Step correlateByEmailStep, Step correlateByUsernameStep,
 			Step correlateByRealNameStep, Step classifyAccountsStep, Step classifyPersonsStep, Step compareRunsStep,
 			Step planActionsStep, Step gateActionsStep, Step applyActionsStep, Step rotateTokensStep,
 			Step writeReportStep, Step writePlanStep, Step notifyStep) {
 		SimpleJobBuilder job = new JobBuilder(JOB_NAME, jobRepository).listener(
 				new RunRecordListener(runStore, settings.clock()))
 			.start(prepareRunStep)
-			.next(stageReconcileInputsStep);
+			.next(stageReconcileInputsStep)
+			.next(checkCredentialsStep);
 		// one read step per configured identity source and entitlement rule, named after it (readOktaStep,
 		// readOktaEntitlementStep, readGoogleStep, …): the sources are configuration, not code
 		MergePolicy policy = mergePolicy(settings);
@@ -162,6 +166,21 @@ class NightlySyncJobConfiguration {
 			ReconcileInputs reconcileInputs, MappingStore mappingStore, StagingStore stagingStore) {
 		return new StepBuilder("stageReconcileInputsStep", jobRepository)
 			.tasklet(new StageReconcileInputsTasklet(reconcileInputs, mappingStore, stagingStore), transactionManager)
+			.listener(new StepProgressListener())
+			.build();
+	}
+
+	/**
+	 * Before the long reads: Conduit's token, then each identity source's credential, each by its cheapest request.
+	 * Outside any transaction: it only talks to the systems.
+	 */
+	@Bean
+	Step checkCredentialsStep(JobRepository jobRepository, Conduit conduit, List<SourcePlan> sourcePlans) {
+		List<CredentialCheck> checks = new ArrayList<>();
+		checks.add(conduit.credential());
+		sourcePlans.stream().map(SourcePlan::credential).filter(Objects::nonNull).forEach(checks::add);
+		return new StepBuilder("checkCredentialsStep", jobRepository)
+			.tasklet(new CheckCredentialsTasklet(checks), new ResourcelessTransactionManager())
 			.listener(new StepProgressListener())
 			.build();
 	}

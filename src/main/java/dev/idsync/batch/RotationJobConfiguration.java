@@ -51,8 +51,8 @@ class RotationJobConfiguration {
 			RotationStore rotationStore, Conduit conduit, AccountDetailStore accountDetailStore,
 			PhorgeDatabaseReads phorgeDatabaseReads, RunStore runStore) {
 		Rotator rotator = tokenWriter.configured()
-				? new Rotator(tokenWriter.tokens(), (token) -> Conduit.ownerOf(settings.properties().phorge(),
-						Secret.of(token.reveal())), rotationStore, settings.clock(), haltHook()) : null;
+				? new Rotator(tokenWriter.tokens(), (token) -> conduit.ownerOf(Secret.of(token.reveal())),
+						rotationStore, settings.clock(), haltHook()) : null;
 		return new StepBuilder("rotateTokensStep", jobRepository)
 			.tasklet(new RotateTokensTasklet(settings.properties().bots(),
 					settings.properties().reconcile().tokenMaxAge(), rotator, conduit, sinks(),

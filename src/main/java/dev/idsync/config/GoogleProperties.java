@@ -1,6 +1,7 @@
 package dev.idsync.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -24,6 +25,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param adminGroups group addresses whose members may be Phorge administrators: an enabled Phorge admin whose
  * person is in none of them (nor in Okta's) is PRIVILEGED_DRIFT; empty (default) means no such rule
  * @param employeeIdType the {@code externalIds} type holding the HR employee id (a merge key across sources)
+ * @param timeout how long one Directory API request may wait to connect, and then for the answer; with the retries it
+ * bounds what a Google that does not answer costs a run: attempts × timeout plus the backoff (90 s by default), after
+ * which Google is not asked again in that run. Token requests keep Google's client library's own 20 s
  * @param retry how failed requests and rate limits are retried
  */
 public record GoogleProperties(@DefaultValue("https://admin.googleapis.com") String url,
@@ -32,7 +36,7 @@ public record GoogleProperties(@DefaultValue("https://admin.googleapis.com") Str
 		@Nullable Path accessTokenFile,
 		@DefaultValue("IDSYNC_GOOGLE_ACCESS_TOKEN") String accessTokenEnv, @DefaultValue List<String> entitlementGroups,
 		@DefaultValue List<String> adminGroups,
-		@DefaultValue("organization") String employeeIdType,
+		@DefaultValue("organization") String employeeIdType, @DefaultValue("20s") Duration timeout,
 		@NestedConfigurationProperty @DefaultValue RetryProperties retry) {
 
 	/** Read-only scopes: idsync never changes Google. */
@@ -54,6 +58,9 @@ public record GoogleProperties(@DefaultValue("https://admin.googleapis.com") Str
 			throw new ConfigException("idsync.google.access-token-file and idsync.google.subject exclude each other: "
 					+ "use a service account (credentials-file and subject) or a ready access token, not both.");
 		}
+		if (timeout.isNegative() || timeout.isZero()) {
+			throw new ConfigException("idsync.google.timeout must be positive, e.g. 20s.");
+		}
 		entitlementGroups = List.copyOf(entitlementGroups);
 		adminGroups = List.copyOf(adminGroups);
 	}
@@ -62,7 +69,8 @@ public record GoogleProperties(@DefaultValue("https://admin.googleapis.com") Str
 	public GoogleProperties(String url, String customer, @Nullable Path credentialsFile, @Nullable String subject,
 			@Nullable Path accessTokenFile, String accessTokenEnv) {
 		this(url, customer, null, credentialsFile, "IDSYNC_GOOGLE_CREDENTIALS", subject, accessTokenFile,
-				accessTokenEnv, List.of(), List.of(), "organization", RetryProperties.defaults());
+				accessTokenEnv, List.of(), List.of(), "organization", Duration.ofSeconds(20),
+				RetryProperties.defaults());
 	}
 
 	/** Whether a service account with domain-wide delegation is configured (else a ready access token is used). */

@@ -1,6 +1,7 @@
 package dev.idsync.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
@@ -29,6 +30,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxInFlight the most requests idsync has in flight to Okta at once
  * @param paceBelow when a response says this many or fewer requests remain in the rate-limit window, idsync waits for
  * the window to reset instead of running into 429s (Okta's limits are shared by the whole org)
+ * @param timeout how long one request may wait to connect, and then for each part of the answer (whole seconds);
+ * with the retries it bounds what an Okta that does not answer costs a run: attempts × timeout plus the backoff
+ * (110 s by default), after which Okta is not asked again in that run
  * @param retry how failed requests are retried
  */
 public record OktaProperties(String url, @DefaultValue("ssws") String auth, @Nullable Path tokenFile,
@@ -38,7 +42,7 @@ public record OktaProperties(String url, @DefaultValue("ssws") String auth, @Nul
 		@NestedConfigurationProperty @DefaultValue OktaEntitlementProperties entitlement,
 		@DefaultValue List<String> adminGroups,
 		@Nullable String usernameAttribute, @DefaultValue("employeeNumber") String employeeIdAttribute,
-		@DefaultValue("4") int maxInFlight, @DefaultValue("5") int paceBelow,
+		@DefaultValue("4") int maxInFlight, @DefaultValue("5") int paceBelow, @DefaultValue("25s") Duration timeout,
 		@NestedConfigurationProperty @DefaultValue RetryProperties retry) {
 
 	@ConstructorBinding
@@ -59,6 +63,10 @@ public record OktaProperties(String url, @DefaultValue("ssws") String auth, @Nul
 		if (paceBelow < 0) {
 			throw new ConfigException("idsync.okta.pace-below cannot be negative (default 5).");
 		}
+		if (timeout.compareTo(Duration.ofSeconds(1)) < 0) {
+			throw new ConfigException("idsync.okta.timeout: " + timeout + " is too short. Use at least 1s "
+					+ "(default 25s; the Okta SDK counts whole seconds).");
+		}
 		scopes = List.copyOf(scopes);
 		adminGroups = List.copyOf(adminGroups);
 	}
@@ -68,7 +76,7 @@ public record OktaProperties(String url, @DefaultValue("ssws") String auth, @Nul
 		this(url, "ssws", tokenFile, tokenEnv, null, null, null, "IDSYNC_OKTA_PRIVATE_KEY",
 				List.of("okta.users.read", "okta.groups.read", "okta.apps.read"),
 				new OktaEntitlementProperties("everyone", List.of(), null), List.of(), null, "employeeNumber", 4, 5,
-				RetryProperties.defaults());
+				Duration.ofSeconds(25), RetryProperties.defaults());
 	}
 
 	/** Whether idsync authenticates as an OAuth 2.0 service app (else with an SSWS token). */

@@ -5,8 +5,9 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How an identity source retries a failed request ({@code idsync.<source>.retry}): server errors, broken or unreadable answers and rate limits.
- * Permission and validation errors are never retried.
+ * How an identity source retries a failed request ({@code idsync.<source>.retry}): server errors, broken or unreadable
+ * answers, rate limits, and no answer at all (a system that gave none until the attempts ran out is not asked again
+ * in the run). Permission and validation errors are never retried.
  *
  * @param attempts how many times a request is tried in all (1 to 10)
  * @param backoff the pause before the first retry; each further one doubles, with random jitter

@@ -72,7 +72,8 @@ class RestartSafetyFunctionalTests {
 				.anyMatch((finding) -> finding.startsWith("EXEMPTION_EXPIRED @"));
 			// and the restart is refused, naming why, and nothing was written to Phorge
 			assertThat(restarted.exitCode()).isEqualTo(ExitCode.ERROR);
-			assertThat(restarted.failure()).startsWith("run " + dead + " was abandoned: its process ended while it held "
+			assertThat(restarted.refused()).isTrue();
+			assertThat(restarted.failure()).startsWith("cannot restart: run " + dead + " was abandoned: its process ended while it held "
 					+ "the store; run night-3 found it so at ").endsWith("Start a new run instead: idsync run --config "
 							+ "FILE");
 			assertThat(RemediationFunctionalTests.writesByAccount(simulator)).isEmpty();
@@ -143,9 +144,9 @@ class RestartSafetyFunctionalTests {
 			RunResult restarted = NightlySync.restart(settings, "night-2");
 
 			// then it is refused: it would act on what it read before the night that completed since
-			assertThat(restarted.failure()).isEqualTo("run night-3 started after run night-2 and completed; a restart "
-					+ "of night-2 would act on what it read before night-3. Start a new run instead: idsync run "
-					+ "--config FILE");
+			assertThat(restarted.failure()).isEqualTo("cannot restart: run night-3 started after run night-2 and "
+					+ "completed; a restart of night-2 would act on what it read before night-3. Start a new run "
+					+ "instead: idsync run --config FILE");
 			assertThat(simulator.conduitCalls("user.edit")).isEqualTo(writes);
 			assertThat(store.text("SELECT status FROM idsync_run WHERE run_id = 'night-2'")).isEqualTo("FAILED");
 		}

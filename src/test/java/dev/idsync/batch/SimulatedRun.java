@@ -41,8 +41,19 @@ final class SimulatedRun {
 	 */
 	static JobSettings settings(Simulator simulator, PhorgeAccess access, String storeUrl, Path dir,
 			List<String> properties) throws IOException {
+		return settings(simulator, access, storeUrl, dir, properties, (config) -> {
+		});
+	}
+
+	/**
+	 * Settings as {@link #settings(Simulator, PhorgeAccess, String, Path, List)} gives them, from a configuration that
+	 * {@code edit} changed before it was loaded (e.g. a credential file beside it, or an address in it).
+	 */
+	static JobSettings settings(Simulator simulator, PhorgeAccess access, String storeUrl, Path dir,
+			List<String> properties, ConfigEdit edit) throws IOException {
 		Path config = dir.resolve("sim.yml");
 		simulator.writeConfig(config, access);
+		edit.edit(config);
 		StringBuilder extra = new StringBuilder("  store:\n    url: " + storeUrl + "\n");
 		properties.forEach((property) -> extra.append("  ").append(property).append('\n'));
 		Files.writeString(config, extra, StandardOpenOption.APPEND);
@@ -62,6 +73,14 @@ final class SimulatedRun {
 	/** Settings as a user gets them, with the store moved to {@code storeUrl}. */
 	static JobSettings settings(Simulator simulator, String storeUrl, Path dir) throws IOException {
 		return settings(simulator, storeUrl, dir, List.of());
+	}
+
+	/** A change to a written configuration, or to the credential files beside it, before it is loaded. */
+	@FunctionalInterface
+	interface ConfigEdit {
+
+		void edit(Path config) throws IOException;
+
 	}
 
 	/** The keys of the findings planted for a run that reads Phorge as {@code access} says. */

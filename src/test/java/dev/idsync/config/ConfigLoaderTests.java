@@ -69,7 +69,9 @@ class ConfigLoaderTests {
 		});
 		assertThat(properties.identitySources()).containsExactly("okta", "google", "hr");
 		assertThat(properties.completeness().maxDropCount()).isEqualTo(50);
-		assertThat(properties.phorge().timeout()).hasSeconds(30);
+		assertThat(properties.phorge().timeout()).hasSeconds(25);
+		assertThat(properties.okta().timeout()).hasSeconds(25);
+		assertThat(properties.google().timeout()).hasSeconds(20);
 		assertThat(properties.bots()).hasSize(2);
 		assertThat(properties.bots().get(0).sinks()).extracting(SinkProperties::describe).containsExactly(
 				"file /etc/ci/phorge-token", "kubernetes secret ci/phorge-bot[token]");

@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import dev.idsync.config.GoogleProperties;
 import dev.idsync.config.Secret;
+import dev.idsync.source.CredentialCheck;
 import dev.idsync.source.EntitlementSource;
 import dev.idsync.source.IdentitySource;
 import dev.idsync.source.Retrying;
@@ -35,6 +36,11 @@ public final class Google {
 	public Google(GoogleProperties properties, Secret credential, Retrying.Sleeper sleeper) {
 		this.client = new GoogleClient(properties, credential, sleeper);
 		this.properties = properties;
+	}
+
+	/** The credential, proven by the cheapest authenticated request (the delegated token, or one user). */
+	public CredentialCheck credential() {
+		return this.client::checkCredential;
 	}
 
 	/** Every user: live, then recently deleted. */

@@ -17,7 +17,8 @@ import dev.idsync.config.Secret;
 
 /**
  * Builds Google credentials: a service account with domain-wide delegation impersonating a Workspace admin, or a
- * ready access token (tests and the simulator).
+ * ready access token (tests and the simulator). google-auth's own retries of the token request are off: idsync's
+ * retry loop counts every attempt, so that a token endpoint that does not answer costs what idsync's retries allow.
  */
 final class GoogleCredentialsFactory {
 
@@ -30,7 +31,8 @@ final class GoogleCredentialsFactory {
 			return GoogleCredentials.create(new AccessToken(credential.reveal(), expiry));
 		}
 		try (InputStream key = new ByteArrayInputStream(credential.reveal().getBytes(StandardCharsets.UTF_8))) {
-			return ServiceAccountCredentials.fromStream(key).createScoped(GoogleProperties.SCOPES)
+			return ServiceAccountCredentials.fromStream(key).createWithCustomRetryStrategy(false)
+				.createScoped(GoogleProperties.SCOPES)
 				.createDelegated(properties.subject());
 		}
 		catch (IOException | RuntimeException ex) {

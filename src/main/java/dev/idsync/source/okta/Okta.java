@@ -6,6 +6,7 @@ import java.util.Optional;
 import dev.idsync.config.OktaEntitlementProperties;
 import dev.idsync.config.OktaProperties;
 import dev.idsync.config.Secret;
+import dev.idsync.source.CredentialCheck;
 import dev.idsync.source.EntitlementSource;
 import dev.idsync.source.IdentitySource;
 import dev.idsync.source.Retrying;
@@ -39,6 +40,11 @@ public final class Okta {
 	public Okta(OktaProperties properties, Secret credential, Retrying.Sleeper sleeper, Clock clock) {
 		this.client = new OktaClient(properties, credential, sleeper, clock);
 		this.properties = properties;
+	}
+
+	/** The credential, proven by the cheapest authenticated request (the service app's token, or one user). */
+	public CredentialCheck credential() {
+		return this.client::checkCredential;
 	}
 
 	/** Every user in every status. */

@@ -9,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.Semaphore;
 import java.util.function.Function;
@@ -20,6 +21,7 @@ import com.okta.sdk.cache.Caches;
 import com.okta.sdk.client.AuthorizationMode;
 import com.okta.sdk.client.ClientBuilder;
 import com.okta.sdk.client.Clients;
+import com.okta.sdk.resource.api.UserApi;
 import com.okta.sdk.resource.client.ApiClient;
 import com.okta.sdk.resource.client.ApiException;
 
@@ -35,7 +37,9 @@ import dev.idsync.source.SourceException;
  * The Okta SDK's client, used the way a good citizen of a shared org should: never more than a configured number of
  * requests in flight, pausing before the rate-limit window runs out instead of running into 429s, retrying what
  * retrying can fix (5xx, broken answers, 429 with Okta's own {@code Date} and {@code X-Rate-Limit-Reset}), and
- * building the client lazily so that an authentication failure is a failed read, not a failed run.
+ * building the client lazily so that an authentication failure is a failed read, not a failed run. An Okta that gives
+ * no answer at all until a request's attempts run out is not asked again by this client: every later request fails
+ * at once with that first failure (a 429 is an answer, and its waits are never cut short).
  */
 final class OktaClient {
 
@@ -91,6 +95,22 @@ final class OktaClient {
 		return new Outcome<>(outcome.value(), outcome.retries(), outcome.rateLimitWaits() + paced[0]);
 	}
 
+	/**
+	 * Proves the credential with the cheapest request: with a private key, the service app's access token (which the
+	 * SDK requests while the client is built); with an SSWS token, one user ({@code GET /api/v1/users?limit=1}).
+	 * @return what Okta accepted, for the log
+	 * @throws SourceException when Okta refuses the credential (naming the properties that hold it) or does not answer
+	 */
+	String checkCredential() {
+		if (this.properties.usesPrivateKey()) {
+			fetch("POST /oauth2/v1/token", (client) -> client);
+			return "okta: the service app " + this.properties.clientId() + " signed in at " + this.properties.url();
+		}
+		fetch("GET /api/v1/users?limit=1",
+				(client) -> new UserApi(client).listUsers(null, null, null, 1, null, null, null, null));
+		return "okta: the API token was accepted at " + this.properties.url();
+	}
+
 	/** Waits for the rate-limit window to reset when the last answer said too few requests remain. */
 	private int pace() {
 		Window last = this.window;
@@ -117,6 +137,11 @@ final class OktaClient {
 		if (failure instanceof SourceException source) {
 			return new Verdict.GiveUp(source);
 		}
+		Optional<Verdict.Unreachable> silence = Verdict.Unreachable.of("okta", "Okta at " + this.properties.url(),
+				failure, this.properties.timeout());
+		if (silence.isPresent()) {
+			return silence.get();
+		}
 		if (!(failure instanceof ApiException api)) {
 			return new Verdict.Retry("okta", what + ": unreadable answer (" + failure.getClass().getSimpleName() + ")",
 					null, false);
@@ -138,13 +163,24 @@ final class OktaClient {
 	private String hint(int status) {
 		return switch (status) {
 			case 401 -> this.properties.usesPrivateKey()
-					? " (the service app's access token was refused: check the client id, key id and private key)"
-					: " (is the API token valid and not expired?)";
+					? " (the service app's access token was refused: check " + credentialProperties() + ")"
+					: " (is the API token in " + credentialProperties() + " valid and not expired?)";
 			case 403 -> " (missing permission: the token's admin role, or a scope the service app was not granted: "
 					+ String.join(", ", this.properties.scopes()) + ")";
 			case 404 -> " (not found)";
 			default -> "";
 		};
+	}
+
+	/** Where the credential comes from, as the configuration names it. */
+	private String credentialProperties() {
+		if (this.properties.usesPrivateKey()) {
+			return "idsync.okta.client-id, idsync.okta.key-id and the private key in " + ((this.properties
+				.privateKeyFile() != null) ? "idsync.okta.private-key-file (" + this.properties.privateKeyFile() + ")"
+						: "$" + this.properties.privateKeyEnv());
+		}
+		return (this.properties.tokenFile() != null) ? "idsync.okta.token-file (" + this.properties.tokenFile() + ")"
+				: "$" + this.properties.tokenEnv();
 	}
 
 	private ApiClient client() {
@@ -159,7 +195,8 @@ final class OktaClient {
 	/**
 	 * Builds the SDK client with its cache off and its own retries off (idsync retries, counting them). The SDK
 	 * refuses plain http unless a system property is set before the builder is created; idsync sets it only for
-	 * loopback URLs (the simulator), and only around the build. With a private key the build requests a token at once.
+	 * loopback URLs (the simulator), and only around the build. With a private key the build requests a token at once;
+	 * an Okta that does not answer that request is left to the retries, anything else is a refused credential.
 	 */
 	private ApiClient build() {
 		boolean loopback = Endpoints.isLoopback(URI.create(this.properties.url()).getHost());
@@ -173,6 +210,7 @@ final class OktaClient {
 				ClientBuilder builder = Clients.builder()
 					.setOrgUrl(this.properties.url())
 					.setCacheManager(Caches.newDisabledCacheManager())
+					.setConnectionTimeout(seconds(this.properties.timeout()))
 					.setRetryMaxAttempts(0);
 				return credentials(builder).build();
 			}
@@ -180,8 +218,11 @@ final class OktaClient {
 				throw ex;
 			}
 			catch (RuntimeException ex) {
+				if (Verdict.Unreachable.of("okta", this.properties.url(), ex, this.properties.timeout()).isPresent()) {
+					throw ex;
+				}
 				throw new SourceException("okta", "cannot authenticate to " + this.properties.url() + ": "
-						+ rootMessage(ex), null);
+						+ rootMessage(ex) + " (check " + credentialProperties() + ")", null);
 			}
 			finally {
 				if (previous == null) {
@@ -203,6 +244,11 @@ final class OktaClient {
 			.setKid(this.properties.keyId())
 			.setScopes(new HashSet<>(this.properties.scopes()))
 			.setPrivateKey(this.credential.reveal());
+	}
+
+	/** The SDK counts its timeout in whole seconds. */
+	private static int seconds(Duration timeout) {
+		return (int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.plusMillis(999).toSeconds()));
 	}
 
 	private static String rootMessage(Throwable failure) {

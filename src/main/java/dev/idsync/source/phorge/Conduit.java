@@ -1,13 +1,16 @@
 package dev.idsync.source.phorge;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Random;
 
 import dev.idsync.config.PhorgeProperties;
 import dev.idsync.config.Secret;
 import dev.idsync.domain.Account;
 import dev.idsync.source.AccountDirectory;
+import dev.idsync.source.CredentialCheck;
 import dev.idsync.source.EmailLookup;
 import dev.idsync.source.Retrying;
 
@@ -23,6 +26,14 @@ public final class Conduit {
 	private final ConduitAccountLookup lookup;
 
 	private final ConduitAccountAdmin admin;
+
+	private final URI url;
+
+	private final Duration timeout;
+
+	private final Retrying retrying;
+
+	private final String tokenSource;
 
 	/**
 	 * Connects to a Phorge instance.
@@ -40,10 +51,14 @@ public final class Conduit {
 	 * @param sleeper how retries wait
 	 */
 	public Conduit(PhorgeProperties properties, Secret token, Retrying.Sleeper sleeper) {
-		this.client = new ConduitClient(URI.create(properties.url()), token, properties.timeout(), properties.retry(),
-				sleeper);
+		this.url = URI.create(properties.url());
+		this.timeout = properties.timeout();
+		this.retrying = new Retrying(properties.retry(), sleeper, new Random());
+		this.client = new ConduitClient(this.url, token, this.timeout, this.retrying);
 		this.lookup = new ConduitAccountLookup(this.client);
 		this.admin = new ConduitAccountAdmin(this.client, this.lookup);
+		this.tokenSource = (properties.tokenFile() != null)
+				? "idsync.phorge.token-file (" + properties.tokenFile() + ")" : "$" + properties.tokenEnv();
 	}
 
 	/** Every account, page by page. */
@@ -62,6 +77,26 @@ public final class Conduit {
 	 */
 	public Whoami whoami() {
 		return Whoami.of(this.client.call("user.whoami", this.client.params()).value());
+	}
+
+	/**
+	 * idsync's token, proven with {@code user.whoami} before the long reads.
+	 * @return the check; a refused token fails it with a {@link ConduitException} that names the property holding the
+	 * token
+	 */
+	public CredentialCheck credential() {
+		return () -> {
+			try {
+				return "conduit: @" + whoami().username() + " at " + this.url;
+			}
+			catch (ConduitException ex) {
+				if (ex.kind() != ConduitFailure.INVALID_AUTH && ex.kind() != ConduitFailure.INVALID_SESSION) {
+					throw ex;
+				}
+				throw new ConduitException(ex.method(), ex.kind(), ex.errorCode(),
+						"Phorge refused the token in " + this.tokenSource + ": " + ex.detail());
+			}
+		};
 	}
 
 	/**
@@ -135,6 +170,18 @@ public final class Conduit {
 	 */
 	public static String ownerOf(PhorgeProperties properties, Secret token) {
 		return new Conduit(properties, token).whoami().phid();
+	}
+
+	/**
+	 * Whose token a value is, as {@link #ownerOf(PhorgeProperties, Secret)} says, through this instance's retries: a
+	 * Phorge it found unreachable in this run is not asked again.
+	 * @param token the token to check
+	 * @return the PHID of the account it acts as
+	 * @throws ConduitException when Phorge refuses it, or does not answer
+	 */
+	public String ownerOf(Secret token) {
+		ConduitClient presenting = new ConduitClient(this.url, token, this.timeout, this.retrying);
+		return Whoami.of(presenting.call("user.whoami", presenting.params()).value()).phid();
 	}
 
 }

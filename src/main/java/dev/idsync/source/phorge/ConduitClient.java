@@ -3,6 +3,7 @@ package dev.idsync.source.phorge;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Random;
 
 import okhttp3.FormBody;
@@ -41,21 +42,34 @@ final class ConduitClient {
 
 	private final Retrying retrying;
 
+	private final Duration timeout;
+
 	/**
 	 * Creates the client. OkHttp asks for gzip by itself ({@code Accept-Encoding: gzip}, which Phorge honours) and
 	 * unpacks the answer; redirects are not followed, because following one turns the POST into a GET without the
-	 * token.
+	 * token. The timeout bounds each attempt as a whole (connecting to every address the name resolves to, sending,
+	 * waiting and reading), so that a dead Phorge costs at most attempts × timeout plus the backoff.
 	 */
 	ConduitClient(URI baseUrl, Secret token, Duration timeout, RetryProperties retry, Retrying.Sleeper sleeper) {
+		this(baseUrl, token, timeout, new Retrying(retry, sleeper, new Random()));
+	}
+
+	/**
+	 * Creates a client that shares its retry loop, and so what is known of Phorge's reachability in this run, with
+	 * another (one presenting another token).
+	 */
+	ConduitClient(URI baseUrl, Secret token, Duration timeout, Retrying retrying) {
 		this.http = new OkHttpClient.Builder().connectTimeout(timeout)
 			.readTimeout(timeout)
 			.writeTimeout(timeout)
+			.callTimeout(timeout)
 			.followRedirects(false)
 			.build();
+		this.timeout = timeout;
 		this.baseUrl = baseUrl;
 		this.token = token;
 		this.redactor = new Redactor(token.reveal());
-		this.retrying = new Retrying(retry, sleeper, new Random());
+		this.retrying = retrying;
 	}
 
 	/** A new, empty parameter object. */
@@ -70,7 +84,9 @@ final class ConduitClient {
 	 * @param params its parameters (the token is added here)
 	 * @return the {@code result} member, with the retries it took
 	 * @throws ConduitException on any failure, of kind {@link ConduitFailure#TRANSPORT} (or
-	 * {@link ConduitFailure#MALFORMED} for answers that stayed unreadable) once the attempts ran out
+	 * {@link ConduitFailure#MALFORMED} for answers that stayed unreadable) once the attempts ran out; at once, of kind
+	 * {@link ConduitFailure#TRANSPORT} with the first call's message, once a call found Phorge unreachable (no answer
+	 * at all until its attempts ran out): Phorge is not asked again by this client
 	 */
 	Outcome<JsonNode> call(String method, ObjectNode params) {
 		ObjectNode withToken = params.deepCopy();
@@ -112,6 +128,11 @@ final class ConduitClient {
 		}
 		if (failure instanceof Passing passing) {
 			return new Verdict.Retry("conduit", passing.getMessage(), null, passing.rateLimit);
+		}
+		Optional<Verdict.Unreachable> silence = Verdict.Unreachable.of("conduit", "Conduit at " + this.baseUrl,
+				failure, this.timeout);
+		if (silence.isPresent()) {
+			return silence.get();
 		}
 		return new Verdict.Retry("conduit", failure.getClass().getSimpleName() + " talking to "
 				+ this.baseUrl.getHost() + ": " + this.redactor.redact(String.valueOf(failure.getMessage())), null,

@@ -17,6 +17,8 @@ public class ConduitException extends SourceException {
 
 	private final @Nullable String errorCode;
 
+	private final String detail;
+
 	ConduitException(String method, ConduitFailure kind, @Nullable String errorCode, String message) {
 		this(method, kind, errorCode, message, 0, 0);
 	}
@@ -28,6 +30,7 @@ public class ConduitException extends SourceException {
 		this.method = method;
 		this.kind = kind;
 		this.errorCode = errorCode;
+		this.detail = Redactor.tokensOut(message);
 	}
 
 	/** The Conduit method that failed. */
@@ -38,6 +41,11 @@ public class ConduitException extends SourceException {
 	/** What kind of failure it is, and whether trying again later may help. */
 	public ConduitFailure kind() {
 		return this.kind;
+	}
+
+	/** What failed, without the method and the hint (e.g. {@code ERR-INVALID-AUTH: API token "…" is not valid.}). */
+	String detail() {
+		return this.detail;
 	}
 
 	/** Phorge's {@code error_code} (e.g. {@code ERR-INVALID-AUTH}), or {@code null} when the failure was not Phorge's. */

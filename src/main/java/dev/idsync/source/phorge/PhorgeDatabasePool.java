@@ -6,18 +6,23 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.time.Duration;
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
 import com.zaxxer.hikari.HikariDataSource;
+import org.jspecify.annotations.Nullable;
 
 import dev.idsync.config.PhorgeDatabaseProperties;
 import dev.idsync.config.Secret;
+import dev.idsync.source.Retrying.Verdict;
 
 /**
  * The connections to Phorge's database: a small read-only HikariCP pool that starts on the first read (so that an
  * unreachable server costs one bounded connection attempt there, not at startup), statements with the configured
- * timeout, and failures described without the password.
+ * timeout, and failures described without the password. A server that did not answer a connection attempt is not
+ * asked again by this pool (one run's): every later read fails at once with that first failure.
  */
 final class PhorgeDatabasePool implements AutoCloseable {
 
@@ -34,8 +39,13 @@ final class PhorgeDatabasePool implements AutoCloseable {
 
 	private final String password;
 
+	private final Duration timeout;
+
+	private final AtomicReference<@Nullable SQLException> unreachable = new AtomicReference<>();
+
 	private PhorgeDatabasePool(HikariDataSource pool, Duration timeout, String password) {
 		this.pool = pool;
+		this.timeout = timeout;
 		this.queryTimeoutSeconds = (int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.plusMillis(999).toSeconds()));
 		this.password = password;
 	}
@@ -75,15 +85,37 @@ final class PhorgeDatabasePool implements AutoCloseable {
 		pool.addDataSourceProperty("socketTimeout", Long.toString(2 * timeoutMillis));
 	}
 
-	/** A connection from the pool, starting the pool if it has not started. */
+	/**
+	 * A connection from the pool, starting the pool if it has not started; at once the first failure again when the
+	 * server is known not to answer.
+	 */
 	Connection open() throws SQLException {
+		SQLException known = this.unreachable.get();
+		if (known != null) {
+			throw new SQLNonTransientConnectionException(known.getMessage(), known.getSQLState(), known.getCause());
+		}
 		try {
 			return this.pool.getConnection();
+		}
+		catch (SQLException ex) {
+			throw remembered(ex);
 		}
 		catch (RuntimeException ex) {
 			// HikariCP reports a pool that cannot start for a reason other than SQL (e.g. no driver) unchecked
 			throw new SQLNonTransientConnectionException(ex.getMessage(), ex);
 		}
+	}
+
+	/** A failure to connect: one for want of any answer (a timeout, a refused connection) is remembered. */
+	private SQLException remembered(SQLException failure) {
+		Optional<Verdict.Unreachable> silence = Verdict.Unreachable.of("phorge-db", "Phorge's database", failure,
+				this.timeout);
+		if (silence.isEmpty()) {
+			return failure;
+		}
+		this.unreachable.compareAndSet(null, new SQLNonTransientConnectionException(silence.get().system()
+				+ " did not answer (" + silence.get().reason() + "); not asked again in this run", "08001", failure));
+		return this.unreachable.get();
 	}
 
 	/** A statement that the server gives up after the configured timeout. */

@@ -109,7 +109,7 @@ class GoogleTests {
 			.put("token_uri", server.tokenUri())));
 		GoogleProperties properties = new GoogleProperties(server.baseUrl(), "my_customer", null, key, "UNSET",
 				customer.serviceAccount().subject(), null, "UNSET", List.of(SyntheticOrg.GOOGLE_GROUP), List.of(),
-				"organization",
+				"organization", Duration.ofSeconds(20),
 				new RetryProperties(4, Duration.ofMillis(100), Duration.ofSeconds(1)));
 		return new Google(properties, Secret.of(Files.readString(key)), this.waits::add);
 	}

@@ -88,9 +88,8 @@ class OktaTests {
 			OktaProperties properties = new OktaProperties(server.baseUrl(), "private-key", null, "UNSET",
 					ORG.okta().client().clientId(), ORG.okta().client().keyId(), null, "UNSET",
 					List.of("okta.users.read", "okta.groups.read", "okta.apps.read"),
-					new OktaEntitlementProperties("groups", List.of("phorge"), null), List.of(), null, "employeeNumber", 4,
-					5,
-					fast());
+					new OktaEntitlementProperties("groups", List.of("phorge"), null), List.of(), null,
+					"employeeNumber", 4, 5, Duration.ofSeconds(25), fast());
 			EntitlementSource entitled = new Okta(properties, Secret.of(ORG.oktaPrivateKeyPem()), this.waits::add,
 					Clock.systemUTC()).entitlement().orElseThrow();
 			assertThatExceptionOfType(SourceException.class).isThrownBy(() -> entitled.page(null))
@@ -137,7 +136,7 @@ class OktaTests {
 				List.of("okta.users.read", "okta.groups.read", "okta.apps.read"),
 				new OktaEntitlementProperties(mode, mode.equals("groups") ? List.of(SyntheticOrg.OKTA_GROUP) : List.of(),
 						app),
-				List.of(), SyntheticOrg.USERNAME_ATTRIBUTE, "employeeNumber", 4, 0, fast());
+				List.of(), SyntheticOrg.USERNAME_ATTRIBUTE, "employeeNumber", 4, 0, Duration.ofSeconds(25), fast());
 	}
 
 	private static RetryProperties fast() {

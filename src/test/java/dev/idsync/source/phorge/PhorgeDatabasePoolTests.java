@@ -1,5 +1,6 @@
 package dev.idsync.source.phorge;
 
+import java.io.IOException;
 import java.sql.SQLException;
 import java.sql.SQLInvalidAuthorizationSpecException;
 import java.time.Duration;
@@ -11,9 +12,11 @@ import dev.idsync.config.PhorgeDatabaseProperties;
 import dev.idsync.config.Secret;
 import dev.idsync.source.PhorgeDatabase;
 import dev.idsync.source.PhorgeDatabase.TableAccess;
+import dev.idsync.source.SilentServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * The pool to Phorge's database without a server: it connects only when read, an unreachable server costs one
@@ -44,6 +47,30 @@ class PhorgeDatabasePoolTests {
 				.withMessageContaining("127.0.0.1")
 				.withMessageNotContaining(PASSWORD);
 			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+		}
+	}
+
+	@Test
+	void pageWhenTheServerNeverAnsweredFailsEveryLaterReadAtOnceWithTheFirstCause() throws IOException {
+		try (SilentServer silent = SilentServer.start();
+				PhorgeDatabase database = PhorgeDatabases.open(new PhorgeDatabaseProperties("jdbc:mariadb://127.0.0.1:"
+						+ silent.url().replaceFirst(".*:", "") + "/", "idsync", null, "UNUSED", "phabricator_", 2,
+						Duration.ofSeconds(1)), Secret.of(PASSWORD))) {
+			// given
+			assertThatExceptionOfType(PhorgeDatabaseException.class).isThrownBy(() -> database.emails().page(null))
+				.withMessageStartingWith("phorge-db: phabricator_user.user_email: Phorge's database did not answer ("
+						+ "read timed out after 1 s); not asked again in this run");
+			int connections = silent.connections();
+			// when
+			long start = System.nanoTime();
+			Throwable later = catchThrowable(() -> database.tokens().page(null));
+			// then
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(250));
+			assertThat(later).isInstanceOf(PhorgeDatabaseException.class)
+				.hasMessageStartingWith("phorge-db: phabricator_conduit.conduit_token: Phorge's database did not "
+						+ "answer (read timed out after 1 s); not asked again in this run")
+				.hasMessageNotContaining(PASSWORD);
+			assertThat(silent.connections()).isEqualTo(connections);
 		}
 	}
 
