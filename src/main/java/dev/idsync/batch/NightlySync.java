@@ -59,6 +59,22 @@ public final class NightlySync {
 	 * @throws dev.idsync.store.StoreBusyException when another run holds the store
 	 */
 	public static RunResult run(JobSettings settings, String runId, Path reportDir, RunOptions options) {
+		return run(settings, runId, reportDir, options, new RunControl(), "idsync run --mode " + options.mode().label());
+	}
+
+	/**
+	 * Runs the nightly job for a long-lived process, under a control that stops it (serve, on SIGTERM).
+	 * @param settings the configuration, credentials and clock
+	 * @param runId the run's id
+	 * @param reportDir where the report folder goes
+	 * @param options what the run may do
+	 * @param control how the process asks the run to stop
+	 * @param command what started the run, as a run refused the store names it
+	 * @return how the run ended
+	 * @throws dev.idsync.store.StoreBusyException when another run holds the store
+	 */
+	public static RunResult run(JobSettings settings, String runId, Path reportDir, RunOptions options,
+			RunControl control, String command) {
 		Optional<String> unwritable = ReportWriter.unwritable(reportDir)
 			.or(() -> (options.planFile() != null) ? planUnwritable(options.planFile()) : Optional.empty());
 		if (unwritable.isPresent()) {
@@ -75,8 +91,8 @@ public final class NightlySync {
 		if (options.planFile() != null) {
 			parameters.addString(RunParameters.PLAN_FILE, options.planFile().toAbsolutePath().toString(), false);
 		}
-		String command = (options.planFile() != null) ? "idsync plan" : "idsync run --mode " + options.mode().label();
-		return RunLifecycle.within(settings, holder(settings, runId, command), Set.of(),
+		String holder = (options.planFile() != null) ? "idsync plan" : command;
+		return RunLifecycle.within(settings, holder(settings, runId, holder), Set.of(), control,
 				(context) -> result(context, runId, RunLifecycle.launch(context, NightlySyncJobConfiguration.JOB_NAME,
 						parameters.toJobParameters())),
 				(failure) -> RunResult.failed(runId, failure));

@@ -46,15 +46,38 @@ final class RunLifecycle {
 	 */
 	static <T> T within(JobSettings settings, LockHolder holder, Set<String> continuing, Work<T> work,
 			Function<String, T> failed) {
+		return within(settings, holder, continuing, new RunControl(), work, failed);
+	}
+
+	/**
+	 * Runs a command's work while holding the store, under a control a long-lived process stops it by.
+	 * @param settings the configuration, credentials and clock
+	 * @param holder this process, as a refused command will name it
+	 * @param continuing the run the command continues ({@code --restart}): not abandoned if its process died
+	 * @param control how the process asks the work to stop (serve, on SIGTERM)
+	 * @param work what the command does with the started application
+	 * @param failed the command's outcome when the work (or starting it) failed, from the cause in one line
+	 * @return the work's outcome
+	 * @throws StoreBusyException when another run or command holds the store
+	 */
+	static <T> T within(JobSettings settings, LockHolder holder, Set<String> continuing, RunControl control,
+			Work<T> work, Function<String, T> failed) {
+		if (control.stopping()) {
+			return failed.apply("idsync is shutting down: the run was not started");
+		}
 		try (LockedStore store = LockedStore.open(settings.properties().store(),
 				settings.credentials().storePassword().reveal(), holder, continuing)) {
 			T outcome;
 			try (ConfigurableApplicationContext context = start(settings, store)) {
 				settleDeadExecutions(context);
+				control.started(context);
 				outcome = work.apply(context);
 			}
 			catch (Exception ex) {
 				outcome = failed.apply(describe(ex));
+			}
+			finally {
+				control.ended();
 			}
 			store.failIfRunning(holder.runId(), settings.clock().instant());
 			return outcome;
@@ -77,6 +100,10 @@ final class RunLifecycle {
 		return new SpringApplicationBuilder(BatchApplication.class).web(WebApplicationType.NONE)
 			.bannerMode(Banner.Mode.OFF)
 			.logStartupInfo(false)
+			// idsync-batch.properties: a long-lived process (serve) starts runs beside its own application
+			.properties("spring.config.name=application,idsync-batch")
+			// the run closes its application itself; in serve, SIGTERM stops the run through its RunControl first
+			.registerShutdownHook(false)
 			.initializers((context) -> {
 				context.getBeanFactory().registerSingleton("jobSettings", settings);
 				context.getBeanFactory().registerSingleton("lockedStore", store);

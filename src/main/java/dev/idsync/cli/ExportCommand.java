@@ -1,9 +1,5 @@
 package dev.idsync.cli;
 
-import java.io.BufferedWriter;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -13,14 +9,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import dev.idsync.batch.CatalogExport;
 import dev.idsync.config.IdsyncProperties;
-import dev.idsync.domain.LinkedPerson;
-import dev.idsync.report.AtomicFile;
-import dev.idsync.report.BackstageExport;
-import dev.idsync.store.CloseableIterator;
 import dev.idsync.store.IdsyncStore;
-import dev.idsync.store.LinkStore;
-import dev.idsync.store.RunStore;
 
 /**
  * {@code idsync export}: what idsync knows, for other tools.
@@ -60,25 +51,14 @@ final class ExportCommand {
 		}
 
 		private int export(IdsyncProperties properties, IdsyncStore store) {
-			LinkStore links = new LinkStore(store.dataSource());
-			String runId = links.stagedRun().orElse(null);
-			if (runId == null || !new RunStore(store.dataSource()).completeAndCompleted(runId)) {
-				this.spec.commandLine().getErr().println("idsync: " + ((runId == null) ? "no run has read the "
-						+ "identity sources yet" : "the newest run, " + runId + ", did not complete with every source "
-								+ "read completely: people missing from it would vanish from the catalog")
-						+ ". Run 'idsync run' again, then export.");
+			CatalogExport.Outcome outcome = CatalogExport.write(store.dataSource(), properties.phorge().url(),
+					this.output, this.includeInactive);
+			if (outcome.refusal() != null) {
+				this.spec.commandLine().getErr().println("idsync: " + outcome.refusal());
 				return 1;
 			}
-			int written;
-			try (CloseableIterator<LinkedPerson> people = links.linkedPeople(runId, !this.includeInactive)) {
-				written = AtomicFile.write(this.output, (stream) -> {
-					try (Writer out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8))) {
-						return new BackstageExport(properties.phorge().url()).write(people, out);
-					}
-				});
-			}
-			this.spec.commandLine().getOut().println("Wrote " + written + " Backstage User entities (run " + runId
-					+ ") to " + this.output);
+			this.spec.commandLine().getOut().println("Wrote " + outcome.written() + " Backstage User entities (run "
+					+ outcome.runId() + ") to " + this.output);
 			return 0;
 		}
 

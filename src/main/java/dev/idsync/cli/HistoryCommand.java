@@ -70,6 +70,7 @@ final class HistoryCommand implements Callable<Integer> {
 				if (run.status().equals("ABANDONED")) {
 					out.println(run.runId() + " was " + recorded.abandonment(run.runId()).orElse("abandoned") + ".");
 				}
+				recorded.skip(run.runId()).ifPresent((why) -> out.println(run.runId() + " was skipped: " + why));
 			}
 			return 0;
 		});

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 				+ "and HR exports: reads everyone, correlates them with every Phorge account, and reports drift with "
 				+ "the evidence for it." },
 		subcommands = { RunCommand.class, PlanCommand.class, ApplyCommand.class, UndoCommand.class, RotateCommand.class,
-				DoctorCommand.class, MappingCommand.class, ExemptionCommand.class, ReportCommand.class,
+				ServeCommand.class, DoctorCommand.class, MappingCommand.class, ExemptionCommand.class, ReportCommand.class,
 				HistoryCommand.class, FindingsCommand.class, ExportCommand.class, DemoCommand.class, SimCommand.class,
 				CommandLine.HelpCommand.class },
 		footerHeading = "%nExit codes:%n",

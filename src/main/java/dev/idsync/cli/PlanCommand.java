@@ -10,6 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import dev.idsync.batch.JobSettings;
+import dev.idsync.batch.RunIds;
 import dev.idsync.batch.NightlySync;
 import dev.idsync.batch.RunOptions;
 import dev.idsync.batch.RunResult;

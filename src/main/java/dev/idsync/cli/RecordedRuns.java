@@ -33,6 +33,12 @@ final class RecordedRuns {
 			err.println("idsync: no run " + runId + " is recorded in this store. 'idsync history' lists the runs.");
 			return null;
 		}
+		Optional<String> skipped = runs.skip(runId);
+		if (skipped.isPresent()) {
+			err.println("idsync: run " + runId + " was skipped: " + skipped.get() + " It has no report; 'idsync "
+					+ "history' lists the runs.");
+			return null;
+		}
 		Optional<String> abandoned = runs.abandonment(runId);
 		if (abandoned.isPresent()) {
 			err.println("idsync: run " + runId + " was " + abandoned.get() + ". It has no report; 'idsync history' "

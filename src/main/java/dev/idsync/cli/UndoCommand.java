@@ -11,6 +11,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import dev.idsync.batch.JobSettings;
+import dev.idsync.batch.RunIds;
 import dev.idsync.batch.NightlySync;
 
 /**

@@ -52,6 +52,15 @@ public record Credentials(@Nullable Secret okta, @Nullable Secret google, Secret
 	}
 
 	/** The password of Phorge's token writer. */
+	/**
+	 * The bearer token the report and catalog URLs of {@code idsync serve} require, if one is configured.
+	 * @throws ConfigException when the file is missing or empty
+	 */
+	public static @Nullable Secret managementToken(ManagementProperties management) {
+		return (management.tokenFile() != null) ? Secret.resolve("idsync.management.token-file",
+				management.tokenFile(), "IDSYNC_MANAGEMENT_TOKEN", Map.of()) : null;
+	}
+
 	public static Secret resolve(TokenWriterProperties writer, Map<String, String> environment) {
 		return Secret.resolve("idsync.phorge.database.token-writer.password-file", writer.passwordFile(),
 				writer.passwordEnv(), environment);

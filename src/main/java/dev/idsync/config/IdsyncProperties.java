@@ -1,5 +1,6 @@
 package dev.idsync.config;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -27,6 +28,8 @@ import org.springframework.boot.context.properties.bind.Name;
  * @param reconcile how identities are tied to accounts, exemptions, protected accounts and token age
  * @param remediation what idsync does about its findings: the mode, the safety gates and grace periods
  * @param notifications who hears about a run besides its report folder: a chat webhook ({@code idsync.notify})
+ * @param schedule when {@code idsync serve} runs the nightly job
+ * @param management the HTTP port of {@code idsync serve}: health, metrics, the latest report
  */
 @ConfigurationProperties("idsync")
 public record IdsyncProperties(@NestedConfigurationProperty @Nullable OktaProperties okta,
@@ -39,7 +42,9 @@ public record IdsyncProperties(@NestedConfigurationProperty @Nullable OktaProper
 		@DefaultValue List<FileSourceProperties> files,
 		@NestedConfigurationProperty @DefaultValue ReconcileProperties reconcile,
 		@NestedConfigurationProperty @DefaultValue RemediationProperties remediation,
-		@NestedConfigurationProperty @DefaultValue @Name("notify") NotifyProperties notifications) {
+		@NestedConfigurationProperty @DefaultValue @Name("notify") NotifyProperties notifications,
+		@NestedConfigurationProperty @DefaultValue ScheduleProperties schedule,
+		@NestedConfigurationProperty @DefaultValue ManagementProperties management) {
 
 	@ConstructorBinding
 	public IdsyncProperties {
@@ -73,7 +78,8 @@ public record IdsyncProperties(@NestedConfigurationProperty @Nullable OktaProper
 			StoreProperties store, ReportProperties report, List<BotProperties> bots) {
 		this(okta, google, phorge, store, report, bots, new CompletenessProperties(10, 50),
 				new MergeProperties("email", List.of()), List.of(), ReconcileProperties.defaults(),
-				RemediationProperties.defaults(), new NotifyProperties(null));
+				RemediationProperties.defaults(), new NotifyProperties(null),
+				new ScheduleProperties("0 30 2 * * ?", "UTC", Duration.ofHours(6)), ManagementProperties.defaults());
 	}
 
 	/** The names of the configured identity sources, in reading order. */

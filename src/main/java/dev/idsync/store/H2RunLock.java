@@ -1,23 +1,16 @@
 package dev.idsync.store;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
@@ -25,16 +18,13 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
 
-import org.h2.tools.Server;
 import org.jspecify.annotations.Nullable;
 
 import dev.idsync.config.StoreProperties;
 
 /**
  * The run lock of an H2 store: an operating-system lock on {@code <database>.run.lock}, which the kernel releases when
- * the holder's process ends, however it ends. The holder names itself in {@code <database>.run.holder} (mode 0600)
- * and, while it holds the store, serves the store to read-only commands ({@code history}, {@code report}, …) over an
- * H2 TCP server that accepts connections from this host only, for a random key written in that file.
+ * the holder's process ends, however it ends. The holder names itself in {@code <database>.run.holder} (mode 0600).
  */
 final class H2RunLock extends StoreLock {
 
@@ -49,33 +39,32 @@ final class H2RunLock extends StoreLock {
 
 	private final Path file;
 
+	private final Path holderFile;
+
 	private final FileChannel channel;
 
 	private final FileLock lock;
 
-	private final LockHolder holder;
-
-	private @Nullable Server server;
-
-	private H2RunLock(Path file, FileChannel channel, FileLock lock, LockHolder holder) {
+	private H2RunLock(Path file, Path holderFile, FileChannel channel, FileLock lock) {
 		this.file = file;
+		this.holderFile = holderFile;
 		this.channel = channel;
 		this.lock = lock;
-		this.holder = holder;
 	}
 
 	static H2RunLock acquire(StoreProperties store, LockHolder holder) {
-		Path file = lockFile(store);
+		Path file = PrivateFile.beside(store, "run.lock");
+		Path holderFile = PrivateFile.beside(store, "run.holder");
 		if (!HELD_HERE.add(file)) {
-			throw busy(store, file);
+			throw busy(store, holderFile);
 		}
 		FileChannel channel = null;
 		try {
 			channel = open(file);
-			FileLock lock = tryLock(channel, store, file);
-			H2RunLock held = new H2RunLock(file, channel, lock, holder);
-			held.write(null, null);
-			return held;
+			FileLock lock = tryLock(channel, store, holderFile);
+			PrivateFile.write(holderFile, "idsync's run lock: the process holding " + file.getFileName()
+					+ " holds the store", entries(holder));
+			return new H2RunLock(file, holderFile, channel, lock);
 		}
 		catch (IOException | RuntimeException ex) {
 			if (channel != null) {
@@ -91,13 +80,13 @@ final class H2RunLock extends StoreLock {
 	 * Takes the lock, unless a holder that says who it is has it: a holder that took it a moment ago is given a
 	 * moment to say so, and one that is releasing it a moment to finish.
 	 */
-	private static FileLock tryLock(FileChannel channel, StoreProperties store, Path file) throws IOException {
+	private static FileLock tryLock(FileChannel channel, StoreProperties store, Path holderFile) throws IOException {
 		for (int i = 0; i < 10; i++) {
 			FileLock lock = channel.tryLock();
 			if (lock != null) {
 				return lock;
 			}
-			if (read(holderFile(file)).flatMap(H2RunLock::holder).isPresent()) {
+			if (PrivateFile.read(holderFile).flatMap(H2RunLock::holder).isPresent()) {
 				break;
 			}
 			try {
@@ -108,38 +97,17 @@ final class H2RunLock extends StoreLock {
 				break;
 			}
 		}
-		throw busy(store, file);
+		throw busy(store, holderFile);
 	}
 
-	private static StoreBusyException busy(StoreProperties store, Path file) {
-		return new StoreBusyException(read(holderFile(file)).flatMap(H2RunLock::holder).orElse(null), store.display(),
-				null);
+	private static StoreBusyException busy(StoreProperties store, Path holderFile) {
+		return new StoreBusyException(PrivateFile.read(holderFile).flatMap(H2RunLock::holder).orElse(null),
+				store.display(), null);
 	}
 
-	/** Where read-only commands read the store while a run holds it, if the holder says so. */
-	static Optional<String> readersUrl(StoreProperties store) {
-		return read(holderFile(lockFile(store))).flatMap((held) -> {
-			String port = held.getProperty("port");
-			String key = held.getProperty("key");
-			return (port != null && key != null) ? Optional.of("jdbc:h2:tcp://127.0.0.1:" + port + "/" + key)
-					: Optional.empty();
-		});
-	}
-
+	/** An H2 holder is named in its file from the moment it holds the lock. */
 	@Override
 	void announce(@Nullable DataSource store) {
-		byte[] random = new byte[16];
-		new SecureRandom().nextBytes(random);
-		String key = HexFormat.of().formatHex(random);
-		try {
-			// no -tcpAllowOthers: the server refuses every connection that does not come from this host
-			this.server = Server.createTcpServer("-tcpPort", "0", "-tcpDaemon", "-key", key,
-					this.file.resolveSibling(databaseName(this.file)).toString()).start();
-			write(this.server.getPort(), key);
-		}
-		catch (SQLException | IOException ex) {
-			throw new IllegalStateException("cannot serve the store to read-only commands: " + ex.getMessage(), ex);
-		}
 	}
 
 	@Override
@@ -151,12 +119,8 @@ final class H2RunLock extends StoreLock {
 
 	@Override
 	public void close() {
-		if (this.server != null) {
-			this.server.stop();
-		}
 		try {
-			// a read-only command then opens the store itself instead of asking a server that is gone
-			Files.deleteIfExists(holderFile(this.file));
+			Files.deleteIfExists(this.holderFile);
 			this.lock.release();
 		}
 		catch (IOException ex) {
@@ -166,65 +130,25 @@ final class H2RunLock extends StoreLock {
 		HELD_HERE.remove(this.file);
 	}
 
-	private void write(@Nullable Integer port, @Nullable String key) throws IOException {
-		StringBuilder text = new StringBuilder("# idsync's run lock: the process holding this file's lock holds the "
-				+ "store\n");
-		if (this.holder.runId() != null) {
-			text.append("run=").append(this.holder.runId()).append('\n');
+	private static Map<String, String> entries(LockHolder holder) {
+		Map<String, String> entries = new LinkedHashMap<>();
+		if (holder.runId() != null) {
+			entries.put("run", holder.runId());
 		}
-		text.append("command=").append(this.holder.command()).append('\n')
-			.append("host=").append(this.holder.host()).append('\n')
-			.append("pid=").append(this.holder.pid()).append('\n')
-			.append("since=").append(this.holder.since()).append('\n');
-		if (port != null) {
-			text.append("port=").append(port).append('\n').append("key=").append(key).append('\n');
-		}
-		Path holderFile = holderFile(this.file);
-		Path next = holderFile.resolveSibling(holderFile.getFileName() + ".next");
-		Files.deleteIfExists(next);
-		Files.write(Files.createFile(next, ownerOnly()), text.toString().getBytes(StandardCharsets.UTF_8));
-		Files.move(next, holderFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-	}
-
-	private static Path holderFile(Path lockFile) {
-		return lockFile.resolveSibling(databaseName(lockFile) + ".run.holder");
-	}
-
-	private static FileAttribute<?>[] ownerOnly() {
-		return FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
-				? new FileAttribute<?>[] { PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(
-						"rw-------")) } : new FileAttribute<?>[0];
-	}
-
-	private static Path lockFile(StoreProperties store) {
-		Path database = store.h2Path().toAbsolutePath().normalize();
-		return database.resolveSibling(database.getFileName() + ".run.lock");
-	}
-
-	/** {@code idsync} for {@code …/idsync.run.lock}. */
-	private static String databaseName(Path lockFile) {
-		String name = lockFile.getFileName().toString();
-		return name.substring(0, name.length() - ".run.lock".length());
+		entries.put("command", holder.command());
+		entries.put("host", holder.host());
+		entries.put("pid", String.valueOf(holder.pid()));
+		entries.put("since", holder.since().toString());
+		return entries;
 	}
 
 	private static FileChannel open(Path file) {
 		try {
 			Files.createDirectories(file.getParent());
-			return FileChannel.open(file, OPEN, ownerOnly());
+			return FileChannel.open(file, OPEN, PrivateFile.ownerOnly());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot open the store's lock file " + file + ": " + ex.getMessage(), ex);
-		}
-	}
-
-	private static Optional<Properties> read(Path file) {
-		try {
-			Properties held = new Properties();
-			held.load(new StringReader(Files.readString(file, StandardCharsets.UTF_8)));
-			return held.isEmpty() ? Optional.empty() : Optional.of(held);
-		}
-		catch (IOException | IllegalArgumentException ex) {
-			return Optional.empty();
 		}
 	}
 

@@ -13,12 +13,15 @@ import com.zaxxer.hikari.pool.HikariPool;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.flywaydb.core.Flyway;
+import org.jspecify.annotations.Nullable;
 
 import dev.idsync.config.StoreProperties;
 
 /**
- * idsync's own database: a pool, migrated to the current schema. A read-only command opens it whatever runs; on H2,
- * while a run holds the store, it reads it through the run's loopback server (see {@link H2RunLock}).
+ * idsync's own database: a pool, migrated to the current schema. On H2, whose file only one process can have open,
+ * a process opens it in embedded mode when it is free, and otherwise through the loopback server of the process that
+ * has it open, if that one serves it ({@link H2Sharing}: a run holding the store, or {@code idsync serve}); if the
+ * process that has it open serves nobody (a read-only command), it waits for it to close.
  */
 public final class IdsyncStore implements AutoCloseable {
 
@@ -26,20 +29,30 @@ public final class IdsyncStore implements AutoCloseable {
 	private static final Duration READER_WAIT = Duration.ofSeconds(30);
 
 	/**
-	 * How long a run waits for a read-only command that has the H2 store open to end: rendering the report of a very
-	 * large run takes minutes, and the night's run should not be lost to it.
+	 * How long a run, or serve, waits for a read-only command that has the H2 store open to end: rendering the report
+	 * of a very large run takes minutes, and the night's run should not be lost to it.
 	 */
 	private static final Duration HOLDER_WAIT = Duration.ofMinutes(10);
-
-	private static final Log log = LogFactory.getLog("dev.idsync.store");
 
 	/** H2's "Database may be already in use" (ErrorCode.DATABASE_ALREADY_OPEN_1). */
 	private static final int H2_IN_USE = 90020;
 
+	private static final Log log = LogFactory.getLog("dev.idsync.store");
+
 	private final HikariDataSource dataSource;
 
-	private IdsyncStore(HikariDataSource dataSource) {
+	private final boolean served;
+
+	private final @Nullable H2Sharing sharing;
+
+	private IdsyncStore(HikariDataSource dataSource, boolean served) {
+		this(dataSource, served, null);
+	}
+
+	private IdsyncStore(HikariDataSource dataSource, boolean served, @Nullable H2Sharing sharing) {
 		this.dataSource = dataSource;
+		this.served = served;
+		this.sharing = sharing;
 	}
 
 	/**
@@ -54,62 +67,38 @@ public final class IdsyncStore implements AutoCloseable {
 	}
 
 	/**
-	 * Opens the store for a read-only command, whatever runs: on H2, through the loopback server of the run that holds
-	 * it, if one does.
+	 * Opens the store for a read-only command, whatever runs.
 	 * @param store the store
 	 * @param password its password
-	 * @param migrate whether to bring its schema up to date (never done through a run's server: the run did it)
+	 * @param migrate whether to bring its schema up to date (never done through another process's server: that
+	 * process did it)
 	 * @return the open store
 	 * @throws StoreBusyException when another process has the H2 store open and does not share it
 	 */
 	public static IdsyncStore open(StoreProperties store, String password, boolean migrate) {
-		if (!store.h2()) {
-			return migrated(pool("idsync-read", store.jdbcUrl(), store, password, 4), store, migrate);
-		}
-		Instant deadline = Instant.now().plus(READER_WAIT);
-		while (true) {
-			try {
-				return migrated(pool("idsync-read", store.jdbcUrl(), store, password, 4), store, migrate);
-			}
-			catch (HikariPool.PoolInitializationException ex) {
-				Optional<String> served = H2RunLock.readersUrl(store).filter((url) -> inUse(ex));
-				if (served.isPresent()) {
-					try {
-						return new IdsyncStore(pool("idsync-read", served.get(), store, password, 4));
-					}
-					catch (HikariPool.PoolInitializationException gone) {
-						// the run ended in between: the store is free, or about to be
-					}
-				}
-				waitOrGiveUp(ex, deadline, store, "another process has it open and does not share it (an older "
-						+ "idsync, or another tool)");
-			}
-		}
+		return open(store, password, migrate, "idsync-read", 4, READER_WAIT);
 	}
 
 	/**
-	 * Opens and migrates the store for the holder of its run lock: on H2 in this process, waiting for a read-only
-	 * command that has it open to end.
+	 * Opens and migrates the store for a process that writes it (the holder of its run lock, or {@code idsync serve})
+	 * and serves an H2 store it opened to idsync's other processes until closed, waiting for a read-only command that
+	 * has an H2 store open to end.
+	 * @param store the store
+	 * @param password its password
+	 * @return the open store
+	 * @throws StoreBusyException when another process has had the H2 store open, without sharing it, too long
 	 */
-	static IdsyncStore openHeld(StoreProperties store, String password) {
-		Instant deadline = Instant.now().plus(HOLDER_WAIT);
-		boolean said = false;
-		while (true) {
-			try {
-				return migrated(pool("idsync", store.jdbcUrl(), store, password, 10), store, true);
-			}
-			catch (HikariPool.PoolInitializationException ex) {
-				if (!store.h2()) {
-					throw ex;
-				}
-				if (!said && inUse(ex)) {
-					log.warn(store.display() + " is open in another process (a read-only command such as 'idsync "
-							+ "report'); waiting up to " + HOLDER_WAIT.toMinutes() + " minutes for it to close");
-					said = true;
-				}
-				waitOrGiveUp(ex, deadline, store, "a read-only command (idsync report, history, …) has had it open for "
-						+ HOLDER_WAIT.toMinutes() + " minutes");
-			}
+	public static IdsyncStore openToServe(StoreProperties store, String password) {
+		IdsyncStore open = open(store, password, true, "idsync", 10, HOLDER_WAIT);
+		if (!store.h2() || open.served) {
+			return open;
+		}
+		try {
+			return new IdsyncStore(open.dataSource, false, H2Sharing.share(store));
+		}
+		catch (RuntimeException ex) {
+			open.close();
+			throw ex;
 		}
 	}
 
@@ -120,7 +109,44 @@ public final class IdsyncStore implements AutoCloseable {
 
 	@Override
 	public void close() {
+		if (this.sharing != null) {
+			this.sharing.close();
+		}
 		this.dataSource.close();
+	}
+
+	private static IdsyncStore open(StoreProperties store, String password, boolean migrate, String name, int size,
+			Duration wait) {
+		if (!store.h2()) {
+			return migrated(pool(name, store.jdbcUrl(), store, password, size), store, migrate);
+		}
+		Instant deadline = Instant.now().plus(wait);
+		boolean said = false;
+		while (true) {
+			try {
+				return migrated(pool(name, store.jdbcUrl(), store, password, size), store, migrate);
+			}
+			catch (HikariPool.PoolInitializationException ex) {
+				if (!inUse(ex)) {
+					throw ex;
+				}
+				Optional<String> served = H2Sharing.url(store);
+				if (served.isPresent()) {
+					try {
+						return new IdsyncStore(pool(name, served.get(), store, password, size), true);
+					}
+					catch (HikariPool.PoolInitializationException gone) {
+						// the process that served it ended in between: the store is free, or about to be
+					}
+				}
+				if (!said && wait.compareTo(READER_WAIT) > 0) {
+					log.warn(store.display() + " is open in another process (a read-only command such as 'idsync "
+							+ "report'); waiting up to " + wait.toMinutes() + " minutes for it to close");
+					said = true;
+				}
+				waitOrGiveUp(ex, deadline, store, wait);
+			}
+		}
 	}
 
 	private static IdsyncStore migrated(HikariDataSource dataSource, StoreProperties store, boolean migrate) {
@@ -130,7 +156,7 @@ public final class IdsyncStore implements AutoCloseable {
 					.locations("classpath:sql/common", "classpath:sql/" + (store.h2() ? "h2" : "postgresql"))
 					.load().migrate();
 			}
-			return new IdsyncStore(dataSource);
+			return new IdsyncStore(dataSource, false);
 		}
 		catch (RuntimeException ex) {
 			dataSource.close();
@@ -149,14 +175,14 @@ public final class IdsyncStore implements AutoCloseable {
 		return new HikariDataSource(config);
 	}
 
-	/** Sleeps a moment when the H2 store is in use and the deadline is ahead; rethrows anything else. */
+	/** Sleeps a moment while the deadline is ahead; then gives up, saying why. */
 	private static void waitOrGiveUp(HikariPool.PoolInitializationException ex, Instant deadline, StoreProperties store,
-			String why) {
-		if (!inUse(ex)) {
-			throw ex;
-		}
+			Duration wait) {
 		if (Instant.now().isAfter(deadline)) {
-			throw new StoreBusyException(store.display() + " cannot be opened: " + why + ". Try again when it ends.");
+			throw new StoreBusyException(store.display() + " cannot be opened: another process has had it open for "
+					+ ((wait.toMinutes() > 0) ? wait.toMinutes() + " minutes" : wait.toSeconds() + " s") + " and does "
+					+ "not share it (a read-only command such as 'idsync report', an older idsync, or another tool). "
+					+ "Try again when it ends.");
 		}
 		try {
 			Thread.sleep(250);

@@ -49,7 +49,7 @@ public final class LockedStore implements AutoCloseable {
 		StoreLock lock = StoreLock.acquire(store, password, holder);
 		IdsyncStore open = null;
 		try {
-			open = IdsyncStore.openHeld(store, password);
+			open = IdsyncStore.openToServe(store, password);
 			lock.announce(open.dataSource());
 			List<String> abandoned = new RunStore(open.dataSource()).abandonRunning(continuing, holder.since(),
 					holder.name());
@@ -96,7 +96,7 @@ public final class LockedStore implements AutoCloseable {
 		catch (RuntimeException broken) {
 			try {
 				this.store.close();
-				this.store = IdsyncStore.openHeld(this.properties, this.password);
+				this.store = IdsyncStore.openToServe(this.properties, this.password);
 				new DurableWrites(dataSource()).write(() -> new RunStore(dataSource()).failIfRunning(runId, at));
 			}
 			catch (RuntimeException stillBroken) {

@@ -97,7 +97,7 @@ public final class RunStore {
 	 */
 	public Set<String> restartable() {
 		return new HashSet<>(this.jdbc.queryForList("SELECT r.run_id FROM idsync_run r WHERE r.status NOT IN "
-				+ "('COMPLETED', 'ABANDONED') AND NOT EXISTS (SELECT 1 FROM idsync_run c WHERE c.status = 'COMPLETED' "
+				+ "('COMPLETED', 'ABANDONED', 'SKIPPED') AND NOT EXISTS (SELECT 1 FROM idsync_run c WHERE c.status = 'COMPLETED' "
 				+ "AND c.started_at > r.started_at)", String.class));
 	}
 
@@ -113,6 +113,9 @@ public final class RunStore {
 		}
 		if ("COMPLETED".equals(status.get(0))) {
 			return Optional.of("run " + runId + " completed; there is nothing to restart");
+		}
+		if ("SKIPPED".equals(status.get(0))) {
+			return Optional.of("run " + runId + " was a scheduled run that did not happen; there is nothing to restart");
 		}
 		if ("ABANDONED".equals(status.get(0))) {
 			return Optional.of("run " + runId + " was " + abandonment(runId).orElse("abandoned") + "; a restart "
@@ -148,6 +151,27 @@ public final class RunStore {
 			}
 		}
 		return abandoned;
+	}
+
+	/**
+	 * Records a scheduled run that did not happen ({@code idsync serve}): missed while no serve was up for longer than
+	 * the misfire threshold, or refused because another run held the store. It shows in the history as SKIPPED, with
+	 * why; it is never a baseline and never restarted.
+	 * @param runId the id it is recorded under
+	 * @param scheduledFor when it was due
+	 * @param at when it was skipped
+	 * @param why in one sentence
+	 */
+	public void skipped(String runId, Instant scheduledFor, Instant at, String why) {
+		this.jdbc.update("INSERT INTO idsync_run (run_id, started_at, finished_at, mode, status) VALUES (?, ?, ?, "
+				+ "'scheduled', 'SKIPPED')", runId, Timestamp.from(scheduledFor), Timestamp.from(at));
+		recordNotes(runId, List.of(why));
+	}
+
+	/** Why a run was skipped, if it was. */
+	public Optional<String> skip(String runId) {
+		return this.jdbc.queryForList("SELECT n.note FROM run_note n JOIN idsync_run r ON r.run_id = n.run_id WHERE "
+				+ "n.run_id = ? AND r.status = 'SKIPPED' ORDER BY n.seq", String.class, runId).stream().findFirst();
 	}
 
 	/** When and by whom a run was found abandoned, in words, if it was. */

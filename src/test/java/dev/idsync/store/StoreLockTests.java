@@ -8,6 +8,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
@@ -92,16 +93,20 @@ class StoreLockTests {
 	}
 
 	@Test
-	void h2HolderNamesItselfInAFileOnlyItsOwnerReads() throws Exception {
+	void h2HolderNamesItselfAndServesTheStoreInFilesOnlyItsOwnerReads() throws Exception {
 		StoreProperties store = store("h2");
 		try (LockedStore held = LockedStore.open(store, "", LockHolder.thisProcess("r1", "idsync run", NOW),
 				Set.of())) {
 			Path holder = this.dir.resolve("idsync.run.holder");
-			assertThat(Files.readString(holder)).contains("run=r1", "command=idsync run", "port=", "key=");
-			assertThat(Files.getPosixFilePermissions(holder)).containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ,
-					PosixFilePermission.OWNER_WRITE);
+			Path server = this.dir.resolve("idsync.server");
+			assertThat(Files.readString(holder)).contains("run=r1", "command=idsync run");
+			assertThat(Files.readString(server)).contains("port=", "key=", "pid=" + ProcessHandle.current().pid());
+			for (Path file : List.of(holder, server)) {
+				assertThat(Files.getPosixFilePermissions(file)).containsExactlyInAnyOrder(
+						PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+			}
 			// a read-only command in another process reads through the holder's loopback server, with its key
-			String served = H2RunLock.readersUrl(store).orElseThrow();
+			String served = H2Sharing.url(store).orElseThrow();
 			assertThat(served).startsWith("jdbc:h2:tcp://127.0.0.1:");
 			try (Connection reader = DriverManager.getConnection(served, "sa", "")) {
 				assertThat(new JdbcTemplate(held.dataSource()).queryForObject("SELECT COUNT(*) FROM idsync_run",
@@ -113,6 +118,7 @@ class StoreLockTests {
 							""));
 		}
 		assertThat(this.dir.resolve("idsync.run.holder")).doesNotExist();
+		assertThat(this.dir.resolve("idsync.server")).doesNotExist();
 	}
 
 	@Test

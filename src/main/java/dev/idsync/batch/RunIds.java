@@ -1,4 +1,4 @@
-package dev.idsync.cli;
+package dev.idsync.batch;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -9,7 +9,7 @@ import java.time.format.DateTimeFormatter;
  * Run ids: the UTC start time and a random suffix, e.g. {@code 20261129T220224Z-3f2a}; they sort by time and name
  * the run's report folder.
  */
-final class RunIds {
+public final class RunIds {
 
 	private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
 		.withZone(ZoneOffset.UTC);
@@ -19,7 +19,12 @@ final class RunIds {
 	private RunIds() {
 	}
 
-	static String next(Clock clock) {
+	/**
+	 * A new run id.
+	 * @param clock the clock it is dated by
+	 * @return the id
+	 */
+	public static String next(Clock clock) {
 		return FORMAT.format(clock.instant()) + "-" + String.format("%04x", RANDOM.nextInt(0x10000));
 	}
 
