@@ -224,6 +224,7 @@ class NightlySyncJobConfiguration {
 		executor.setCorePoolSize(settings.properties().phorge().lookupConcurrency());
 		executor.setMaxPoolSize(settings.properties().phorge().lookupConcurrency());
 		executor.setThreadNamePrefix("idsync-lookup-");
+		executor.setTaskDecorator(new LogContextDecorator());
 		return executor;
 	}
 

@@ -14,6 +14,9 @@ public final class RunIds {
 	private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
 		.withZone(ZoneOffset.UTC);
 
+	/** The key of the run id in the logging context (MDC): JSON log lines carry it as {@code run.id}. */
+	public static final String LOG_KEY = "run.id";
+
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private RunIds() {

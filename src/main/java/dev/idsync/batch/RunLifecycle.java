@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
+import org.slf4j.MDC;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -65,7 +66,8 @@ final class RunLifecycle {
 		if (control.stopping()) {
 			return failed.apply("idsync is shutting down: the run was not started");
 		}
-		try (LockedStore store = LockedStore.open(settings.properties().store(),
+		try (MDC.MDCCloseable logged = MDC.putCloseable(RunIds.LOG_KEY, holder.runId());
+				LockedStore store = LockedStore.open(settings.properties().store(),
 				settings.credentials().storePassword().reveal(), holder, continuing)) {
 			T outcome;
 			try (ConfigurableApplicationContext context = start(settings, store)) {

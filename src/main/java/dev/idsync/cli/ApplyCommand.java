@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -33,6 +34,9 @@ final class ApplyCommand implements Callable<Integer> {
 	@Spec
 	@Nullable CommandSpec spec;
 
+	@Mixin
+	LogOptions logs = new LogOptions();
+
 	@Option(names = "--config", required = true, paramLabel = "FILE", description = "The idsync YAML configuration.")
 	@Nullable Path config;
 
@@ -42,7 +46,7 @@ final class ApplyCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		CommandSpec command = this.spec;
-		JobSettings settings = Settings.load(this.config, command.commandLine().getErr());
+		JobSettings settings = Settings.load(this.config, this.logs);
 		if (settings == null) {
 			return 1;
 		}

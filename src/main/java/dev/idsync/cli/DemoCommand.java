@@ -48,6 +48,9 @@ final class DemoCommand implements Callable<Integer> {
 	@Mixin
 	OrgOptions organisation = new OrgOptions();
 
+	@Mixin
+	LogOptions logs = new LogOptions();
+
 	@Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "var/reports",
 			description = "Where the report folder <runId>/ goes (default ${DEFAULT-VALUE}).")
 	Path reportDir = Path.of("var/reports");
@@ -58,6 +61,7 @@ final class DemoCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
+		this.logs.useChosen();
 		CommandSpec command = this.spec;
 		Clock clock = Clock.systemUTC();
 		SyntheticOrg org = this.organisation.generate();

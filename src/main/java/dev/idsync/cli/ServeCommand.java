@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -36,13 +37,16 @@ final class ServeCommand implements Callable<Integer> {
 	@Option(names = "--config", required = true, paramLabel = "FILE", description = "The idsync YAML configuration.")
 	@Nullable Path config;
 
+	@Mixin
+	LogOptions logs = new LogOptions();
+
 	@Option(names = "--run-now", description = "Fire one run at once through the scheduler, as a scheduled run fires "
 			+ "(for the first night, and for tests).")
 	boolean runNow;
 
 	@Override
 	public Integer call() throws Exception {
-		JobSettings settings = Settings.load(this.config, this.spec.commandLine().getErr());
+		JobSettings settings = Settings.load(this.config, this.logs);
 		if (settings == null) {
 			return 1;
 		}

@@ -21,6 +21,22 @@ final class Settings {
 	}
 
 	/**
+	 * The settings of a command that runs a job, which then logs as {@code --log-format} says, else as the configuration
+	 * does: the command line's format applies before the file is read, so that a mistake in it is logged so too.
+	 * @param config the configuration file
+	 * @param logs the command's {@code --log-format}
+	 * @return the settings, or {@code null} after reporting the configuration error
+	 */
+	static @Nullable JobSettings load(@Nullable Path config, LogOptions logs) {
+		logs.useChosen();
+		JobSettings settings = load(config, logs.err());
+		if (settings != null) {
+			logs.useConfigured(settings.properties().log());
+		}
+		return settings;
+	}
+
+	/**
 	 * The settings a configuration file names, or {@code null} after printing the configuration error.
 	 * @param config the configuration file
 	 * @param err where a mistake is reported

@@ -28,6 +28,7 @@ import org.springframework.boot.context.properties.bind.Name;
  * @param reconcile how identities are tied to accounts, exemptions, protected accounts and token age
  * @param remediation what idsync does about its findings: the mode, the safety gates and grace periods
  * @param notifications who hears about a run besides its report folder: a chat webhook ({@code idsync.notify})
+ * @param log how idsync logs: human lines or JSON objects
  * @param schedule when {@code idsync serve} runs the nightly job
  * @param management the HTTP port of {@code idsync serve}: health, metrics, the latest report
  */
@@ -43,6 +44,7 @@ public record IdsyncProperties(@NestedConfigurationProperty @Nullable OktaProper
 		@NestedConfigurationProperty @DefaultValue ReconcileProperties reconcile,
 		@NestedConfigurationProperty @DefaultValue RemediationProperties remediation,
 		@NestedConfigurationProperty @DefaultValue @Name("notify") NotifyProperties notifications,
+		@NestedConfigurationProperty @DefaultValue LogProperties log,
 		@NestedConfigurationProperty @DefaultValue ScheduleProperties schedule,
 		@NestedConfigurationProperty @DefaultValue ManagementProperties management) {
 
@@ -78,7 +80,7 @@ public record IdsyncProperties(@NestedConfigurationProperty @Nullable OktaProper
 			StoreProperties store, ReportProperties report, List<BotProperties> bots) {
 		this(okta, google, phorge, store, report, bots, new CompletenessProperties(10, 50),
 				new MergeProperties("email", List.of()), List.of(), ReconcileProperties.defaults(),
-				RemediationProperties.defaults(), new NotifyProperties(null),
+				RemediationProperties.defaults(), new NotifyProperties(null), LogProperties.defaults(),
 				new ScheduleProperties("0 30 2 * * ?", "UTC", Duration.ofHours(6)), ManagementProperties.defaults());
 	}
 

@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.slf4j.MDC;
 
 import dev.idsync.batch.CatalogExport;
 import dev.idsync.batch.JobSettings;
@@ -62,6 +63,12 @@ final class ScheduledRuns {
 	 */
 	void fire(Instant scheduledFor, boolean recovering) {
 		String runId = RunIds.next(this.settings.clock());
+		try (MDC.MDCCloseable logged = MDC.putCloseable(RunIds.LOG_KEY, runId)) {
+			fire(runId, scheduledFor, recovering);
+		}
+	}
+
+	private void fire(String runId, Instant scheduledFor, boolean recovering) {
 		Path reports = this.settings.properties().report().dir();
 		RunOptions options = new RunOptions(this.settings.properties().remediation().configuredMode(), false, null,
 				false, null);

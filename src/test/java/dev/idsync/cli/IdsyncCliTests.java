@@ -164,6 +164,13 @@ class IdsyncCliTests {
 	}
 
 	@Test
+	void runWhenLogFormatUnknownIsAUsageErrorNamingTheFormats() {
+		assertThat(execute("run", "--config", "idsync.yml", "--log-format", "xml")).isEqualTo(1);
+		assertThat(this.err.toString()).startsWith("idsync: Invalid value for option '--log-format': 'xml' is not a "
+				+ "log format. Use human or json.");
+	}
+
+	@Test
 	void doctorAgainstTheSimulatorPrintsATableAndExitsZeroOnlyWhenAllPass() throws IOException {
 		try (Simulator simulator = Simulator.start(OrgGenerator.generate(7, 200), SimPorts.ephemeral(),
 				Clock.systemUTC())) {

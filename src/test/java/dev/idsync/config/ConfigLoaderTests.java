@@ -47,6 +47,21 @@ class ConfigLoaderTests {
 	}
 
 	@Test
+	void loadWhenLogFormatUnsetLogsHumanLinesAndJsonWhenItSaysSo() throws IOException {
+		assertThat(ConfigLoader.load(write(VALID)).log().configuredFormat()).isEqualTo(LogProperties.Format.HUMAN);
+		assertThat(ConfigLoader.load(write(VALID + "  log:\n    format: JSON\n")).log().configuredFormat())
+			.isEqualTo(LogProperties.Format.JSON);
+	}
+
+	@Test
+	void loadWhenLogFormatUnknownNamesThePropertyItsLineAndTheFormats() throws IOException {
+		Path file = write(VALID + "  log:\n    format: logstash\n");
+		assertThatExceptionOfType(ConfigException.class).isThrownBy(() -> ConfigLoader.load(file))
+			.withMessage("idsync.log.format (line 11 of " + file + "): 'logstash' is not a log format. Use human "
+					+ "(default) or json.");
+	}
+
+	@Test
 	void loadWhenASinkIsIncompleteNamesThePropertyAndTheFix() throws IOException {
 		Path file = write(VALID.replace("      owner: alice@example.com\n", "      owner: alice@example.com\n"
 				+ "      sinks:\n        - {type: kubernetes-secret, namespace: ci}\n"));
