@@ -23,15 +23,15 @@ class LogContextDecoratorTests {
 	@Test
 	void decoratedTaskLogsWithItsSubmittersRunIdAndItsThreadForgetsItAfterwards() throws Exception {
 		// given a task submitted during a run
-		MDC.put(RunLifecycle.RUN_ID_LOG_KEY, "20261207T021500Z-ab12");
+		MDC.put(RunIds.LOG_KEY, "20261207T021500Z-ab12");
 		Future<Map<String, String>> during = this.executor.submit(MDC::getCopyOfContextMap);
 
 		// when the run is over and the same pooled thread runs another task
-		MDC.remove(RunLifecycle.RUN_ID_LOG_KEY);
+		MDC.remove(RunIds.LOG_KEY);
 		Future<Map<String, String>> after = this.executor.submit(MDC::getCopyOfContextMap);
 
 		// then the first ran with the run's id, the second without
-		assertThat(during.get()).containsExactly(Map.entry(RunLifecycle.RUN_ID_LOG_KEY, "20261207T021500Z-ab12"));
+		assertThat(during.get()).containsExactly(Map.entry(RunIds.LOG_KEY, "20261207T021500Z-ab12"));
 		assertThat(after.get()).isNullOrEmpty();
 	}
 
