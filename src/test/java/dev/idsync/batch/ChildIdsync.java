@@ -11,18 +11,18 @@ import java.util.concurrent.TimeUnit;
  * Test support: idsync as an admin runs it, the command line in a JVM of its own (so that locks, kills and exits are
  * real), its standard output and error in a file.
  */
-final class ChildIdsync {
+public final class ChildIdsync {
 
 	private ChildIdsync() {
 	}
 
 	/** Starts {@code idsync ARGS…}; what it prints goes to {@code log}. */
-	static Process start(Path log, String... args) throws IOException {
+	public static Process start(Path log, String... args) throws IOException {
 		return start(log, List.of(), args);
 	}
 
 	/** Starts {@code idsync ARGS…} in a JVM with these options ({@code -Dname=value}, …). */
-	static Process start(Path log, List<String> jvmOptions, String... args) throws IOException {
+	public static Process start(Path log, List<String> jvmOptions, String... args) throws IOException {
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
 			.toString()));
 		command.addAll(jvmOptions);
@@ -32,7 +32,7 @@ final class ChildIdsync {
 	}
 
 	/** Runs {@code idsync ARGS…} to its end (at most two minutes) and returns its exit code. */
-	static int run(Path log, String... args) throws IOException, InterruptedException {
+	public static int run(Path log, String... args) throws IOException, InterruptedException {
 		Process child = start(log, args);
 		if (!child.waitFor(2, TimeUnit.MINUTES)) {
 			child.destroyForcibly();
@@ -42,7 +42,7 @@ final class ChildIdsync {
 	}
 
 	/** What a child printed. */
-	static String output(Path log) throws IOException {
+	public static String output(Path log) throws IOException {
 		return Files.exists(log) ? Files.readString(log) : "";
 	}
 

@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * folder. PostgreSQL: a schema of its own in {@code IDSYNC_TEST_POSTGRES_URL}'s database, dropped afterwards; the
  * test is reported as skipped when that variable is unset (CI sets it).
  */
-final class TestStore implements AutoCloseable {
+public final class TestStore implements AutoCloseable {
 
 	static final String POSTGRES_URL = System.getenv("IDSYNC_TEST_POSTGRES_URL");
 
@@ -40,7 +40,7 @@ final class TestStore implements AutoCloseable {
 	 * @param platform {@code h2} or {@code postgresql}
 	 * @param dir the test's folder
 	 */
-	static TestStore of(String platform, Path dir) throws SQLException {
+	public static TestStore of(String platform, Path dir) throws SQLException {
 		if (platform.equals("h2")) {
 			return new TestStore("jdbc:h2:file:" + dir.resolve("store/idsync"), null);
 		}
@@ -51,7 +51,7 @@ final class TestStore implements AutoCloseable {
 				schema);
 	}
 
-	String url() {
+	public String url() {
 		return this.url;
 	}
 
@@ -59,7 +59,7 @@ final class TestStore implements AutoCloseable {
 	 * The simulator's configuration file as a user gets it, with the store moved here and further {@code idsync.*}
 	 * properties (in flat form, e.g. {@code remediation.drift-grace-runs: 1}).
 	 */
-	Path config(Simulator simulator, Path dir, List<String> properties) throws IOException {
+	public Path config(Simulator simulator, Path dir, List<String> properties) throws IOException {
 		Path config = dir.resolve("idsync.yml");
 		simulator.writeConfig(config);
 		StringBuilder extra = new StringBuilder("  store:\n    url: " + this.url + "\n");
@@ -69,7 +69,7 @@ final class TestStore implements AutoCloseable {
 	}
 
 	/** The one number a query counts, read as a read-only command reads the store (whatever holds it). */
-	long count(String sql, Object... args) {
+	public long count(String sql, Object... args) {
 		try (IdsyncStore store = IdsyncStore.open(this.url, "sa", "")) {
 			Long count = new JdbcTemplate(store.dataSource()).queryForObject(sql, Long.class, args);
 			return (count != null) ? count : 0;
@@ -77,9 +77,16 @@ final class TestStore implements AutoCloseable {
 	}
 
 	/** One value a query reads. */
-	String text(String sql, Object... args) {
+	public String text(String sql, Object... args) {
 		try (IdsyncStore store = IdsyncStore.open(this.url, "sa", "")) {
 			return new JdbcTemplate(store.dataSource()).queryForObject(sql, String.class, args);
+		}
+	}
+
+	/** Changes rows, as another process (or a person at a SQL prompt) might. */
+	public int update(String sql, Object... args) {
+		try (IdsyncStore store = IdsyncStore.open(this.url, "sa", "")) {
+			return new JdbcTemplate(store.dataSource()).update(sql, args);
 		}
 	}
 
