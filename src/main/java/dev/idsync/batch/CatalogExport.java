@@ -1,9 +1,12 @@
 package dev.idsync.batch;
 
 import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import javax.sql.DataSource;
@@ -44,6 +47,7 @@ public final class CatalogExport {
 							+ "missing from it would vanish from the catalog")
 					+ ". Run 'idsync run' again, then export.");
 		}
+		createFolder(output);
 		try (CloseableIterator<LinkedPerson> people = links.linkedPeople(runId, !includeInactive)) {
 			int written = AtomicFile.write(output, (stream) -> {
 				try (Writer out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8))) {
@@ -51,6 +55,16 @@ public final class CatalogExport {
 				}
 			});
 			return new Outcome(runId, written, null);
+		}
+	}
+
+	private static void createFolder(Path output) {
+		Path folder = output.toAbsolutePath().getParent();
+		try {
+			Files.createDirectories(folder);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot create " + folder + " for the catalog: " + ex.getMessage(), ex);
 		}
 	}
 

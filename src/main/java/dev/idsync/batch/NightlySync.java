@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -26,6 +27,7 @@ import dev.idsync.remediate.PlanCheck;
 import dev.idsync.report.PlanJson;
 import dev.idsync.report.ReportWriter;
 import dev.idsync.report.RunSummary;
+import dev.idsync.source.phorge.Conduit;
 import dev.idsync.store.FindingStore;
 import dev.idsync.store.JournalStore;
 import dev.idsync.store.LockHolder;
@@ -240,8 +242,9 @@ public final class NightlySync {
 	}
 
 	private static RunResult result(ConfigurableApplicationContext context, String runId, JobExecution execution) {
+		Map<String, Long> conduitCalls = context.getBean(Conduit.class).calls();
 		if (execution.getStatus() != BatchStatus.COMPLETED) {
-			return RunResult.failed(runId, failure(execution));
+			return RunResult.failed(runId, failure(execution), conduitCalls);
 		}
 		FindingStore findings = context.getBean(FindingStore.class);
 		RunStore runs = context.getBean(RunStore.class);
@@ -251,7 +254,7 @@ public final class NightlySync {
 		String plan = execution.getExecutionContext().containsKey(WritePlanTasklet.PLAN_PATH)
 				? execution.getExecutionContext().getString(WritePlanTasklet.PLAN_PATH) : null;
 		return new RunResult(runId, summary.exitCode(), report, summary, firstActions(findings, runId), null,
-				(plan != null) ? Path.of(plan) : null, rotations(execution), false);
+				(plan != null) ? Path.of(plan) : null, rotations(execution), false, conduitCalls);
 	}
 
 	private static List<String> rotations(JobExecution execution) {

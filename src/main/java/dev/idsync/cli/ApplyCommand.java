@@ -1,6 +1,7 @@
 package dev.idsync.cli;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 
 import org.jspecify.annotations.Nullable;
@@ -14,6 +15,7 @@ import picocli.CommandLine.Spec;
 import dev.idsync.batch.JobSettings;
 import dev.idsync.batch.NightlySync;
 import dev.idsync.batch.RunResult;
+import dev.idsync.metrics.MetricsExport;
 
 /**
  * {@code idsync apply PLAN}: applies a reviewed plan.
@@ -50,8 +52,11 @@ final class ApplyCommand implements Callable<Integer> {
 		if (settings == null) {
 			return 1;
 		}
+		Instant startedAt = settings.clock().instant();
 		RunResult result = NightlySync.applyPlan(settings, this.plan);
+		Instant finishedAt = settings.clock().instant();
 		ConsoleReport.print(result, command.commandLine().getOut(), command.commandLine().getErr(), false);
+		MetricsExport.export(settings.properties().metrics(), result, startedAt, finishedAt);
 		return result.exitCode().code();
 	}
 

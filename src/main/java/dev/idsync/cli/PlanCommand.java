@@ -1,6 +1,7 @@
 package dev.idsync.cli;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 
 import org.jspecify.annotations.Nullable;
@@ -16,6 +17,7 @@ import dev.idsync.batch.NightlySync;
 import dev.idsync.batch.RunOptions;
 import dev.idsync.batch.RunResult;
 import dev.idsync.domain.Mode;
+import dev.idsync.metrics.MetricsExport;
 
 /**
  * {@code idsync plan -o PLAN}: a run in plan mode, writing the plan for review.
@@ -61,10 +63,13 @@ final class PlanCommand implements Callable<Integer> {
 		if (settings == null) {
 			return 1;
 		}
+		Instant startedAt = settings.clock().instant();
 		Path reports = (this.reportDir != null) ? this.reportDir : settings.properties().report().dir();
 		RunResult result = NightlySync.run(settings, RunIds.next(settings.clock()), reports,
 				new RunOptions(Mode.PLAN, false, this.allowMassChange, this.allowFirstRun, this.output));
+		Instant finishedAt = settings.clock().instant();
 		ConsoleReport.print(result, command.commandLine().getOut(), command.commandLine().getErr(), false);
+		MetricsExport.export(settings.properties().metrics(), result, startedAt, finishedAt);
 		return result.exitCode().code();
 	}
 

@@ -1,6 +1,7 @@
 package dev.idsync.cli;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 
 import org.jspecify.annotations.Nullable;
@@ -17,6 +18,7 @@ import dev.idsync.batch.NightlySync;
 import dev.idsync.batch.RunOptions;
 import dev.idsync.batch.RunResult;
 import dev.idsync.domain.Mode;
+import dev.idsync.metrics.MetricsExport;
 
 /**
  * {@code idsync run}: one run of the nightly job against the configured systems.
@@ -76,6 +78,7 @@ final class RunCommand implements Callable<Integer> {
 		if (settings == null) {
 			return 1;
 		}
+		Instant startedAt = settings.clock().instant();
 		RunResult result;
 		if (this.restart != null) {
 			result = NightlySync.restart(settings, this.restart, this.reportDir);
@@ -91,7 +94,9 @@ final class RunCommand implements Callable<Integer> {
 			result = NightlySync.run(settings, RunIds.next(settings.clock()), reports,
 					new RunOptions(chosen, this.dryRun, this.allowMassChange, this.allowFirstRun, null));
 		}
+		Instant finishedAt = settings.clock().instant();
 		ConsoleReport.print(result, command.commandLine().getOut(), command.commandLine().getErr(), false);
+		MetricsExport.export(settings.properties().metrics(), result, startedAt, finishedAt);
 		return result.exitCode().code();
 	}
 

@@ -31,6 +31,7 @@ import org.springframework.boot.context.properties.bind.Name;
  * @param log how idsync logs: human lines or JSON objects
  * @param schedule when {@code idsync serve} runs the nightly job
  * @param management the HTTP port of {@code idsync serve}: health, metrics, the latest report
+ * @param metrics where a run without a long-lived process leaves its metrics: a Pushgateway, a node_exporter textfile
  */
 @ConfigurationProperties("idsync")
 public record IdsyncProperties(@NestedConfigurationProperty @Nullable OktaProperties okta,
@@ -46,7 +47,8 @@ public record IdsyncProperties(@NestedConfigurationProperty @Nullable OktaProper
 		@NestedConfigurationProperty @DefaultValue @Name("notify") NotifyProperties notifications,
 		@NestedConfigurationProperty @DefaultValue LogProperties log,
 		@NestedConfigurationProperty @DefaultValue ScheduleProperties schedule,
-		@NestedConfigurationProperty @DefaultValue ManagementProperties management) {
+		@NestedConfigurationProperty @DefaultValue ManagementProperties management,
+		@NestedConfigurationProperty @DefaultValue MetricsProperties metrics) {
 
 	@ConstructorBinding
 	public IdsyncProperties {
@@ -81,7 +83,8 @@ public record IdsyncProperties(@NestedConfigurationProperty @Nullable OktaProper
 		this(okta, google, phorge, store, report, bots, new CompletenessProperties(10, 50),
 				new MergeProperties("email", List.of()), List.of(), ReconcileProperties.defaults(),
 				RemediationProperties.defaults(), new NotifyProperties(null), LogProperties.defaults(),
-				new ScheduleProperties("0 30 2 * * ?", "UTC", Duration.ofHours(6)), ManagementProperties.defaults());
+				new ScheduleProperties("0 30 2 * * ?", "UTC", Duration.ofHours(6)), ManagementProperties.defaults(),
+				MetricsProperties.none());
 	}
 
 	/** The names of the configured identity sources, in reading order. */

@@ -19,6 +19,7 @@ import dev.idsync.batch.RunIds;
 import dev.idsync.batch.RunOptions;
 import dev.idsync.batch.RunResult;
 import dev.idsync.domain.ExitCode;
+import dev.idsync.metrics.RunMetrics;
 import dev.idsync.store.RunStore;
 import dev.idsync.store.StoreBusyException;
 
@@ -46,14 +47,14 @@ final class ScheduledRuns {
 
 	private final DataSource store;
 
-	private final RunObserver observer;
+	private final RunMetrics metrics;
 
-	ScheduledRuns(JobSettings settings, RunControl control, DataSource store, RunObserver observer) {
+	ScheduledRuns(JobSettings settings, RunControl control, DataSource store, RunMetrics metrics) {
 		this.settings = settings;
 		this.control = control;
 		this.runs = new RunStore(store);
 		this.store = store;
-		this.observer = observer;
+		this.metrics = metrics;
 	}
 
 	/**
@@ -74,6 +75,7 @@ final class ScheduledRuns {
 				false, null);
 		log.info("run " + runId + " starts, scheduled for " + TIME.format(scheduledFor)
 				+ (recovering ? " (again: the replica that ran it stopped)" : ""));
+		Instant started = this.settings.clock().instant();
 		RunResult result;
 		try {
 			result = NightlySync.run(this.settings, runId, reports, options, this.control, "idsync serve");
@@ -82,7 +84,7 @@ final class ScheduledRuns {
 			skip(runId, scheduledFor, "store-busy", busy.getMessage());
 			return;
 		}
-		this.observer.ran(result);
+		this.metrics.record(result, started, this.settings.clock().instant());
 		log.info("run " + runId + " ended: exit code " + result.exitCode().code() + " (" + result.exitCode().name()
 				+ ")" + ((result.failure() != null) ? ": " + result.failure() : ""));
 		if (result.summary() != null && result.exitCode() != ExitCode.ERROR) {
@@ -100,26 +102,21 @@ final class ScheduledRuns {
 	void skip(String runId, Instant scheduledFor, String reason, String why) {
 		log.warn("the run scheduled for " + TIME.format(scheduledFor) + " did not happen: " + why);
 		this.runs.skipped(runId, scheduledFor, this.settings.clock().instant(), why);
-		this.observer.skipped(reason);
+		this.metrics.skipped(reason);
 	}
 
+	/** The catalog of the newest complete run; a failure to write it is said once and changes nothing else. */
 	private void refreshCatalog(Path reports) {
-		CatalogExport.Outcome outcome = CatalogExport.write(this.store, this.settings.properties().phorge().url(),
-				reports.resolve(CATALOG), false);
-		if (outcome.refusal() != null) {
-			log.warn("the Backstage catalog was not refreshed: " + outcome.refusal());
+		try {
+			CatalogExport.Outcome outcome = CatalogExport.write(this.store,
+					this.settings.properties().phorge().url(), reports.resolve(CATALOG), false);
+			if (outcome.refusal() != null) {
+				log.warn("the Backstage catalog was not refreshed: " + outcome.refusal());
+			}
 		}
-	}
-
-	/** What serve tells its metrics about each scheduled run. */
-	interface RunObserver {
-
-		/** A run ended (completed or failed). */
-		void ran(RunResult result);
-
-		/** A scheduled run did not happen, for this reason ({@code misfire}, {@code store-busy}). */
-		void skipped(String reason);
-
+		catch (RuntimeException ex) {
+			log.warn("the Backstage catalog was not refreshed: " + ex.getMessage());
+		}
 	}
 
 }

@@ -2,6 +2,7 @@ package dev.idsync.schedule;
 
 import javax.sql.DataSource;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.Scheduler;
@@ -12,7 +13,9 @@ import org.springframework.context.annotation.Configuration;
 import dev.idsync.batch.JobSettings;
 import dev.idsync.batch.RunControl;
 import dev.idsync.config.Credentials;
+import dev.idsync.metrics.RunMetrics;
 import dev.idsync.store.IdsyncStore;
+import dev.idsync.store.RunStore;
 
 /**
  * The parts of {@code idsync serve}: the store (opened by {@link Serve}), the nightly job on Quartz, the misfire
@@ -32,10 +35,18 @@ class ServeConfiguration {
 		return new RunControl();
 	}
 
+	/** idsync's metrics in the actuator's registry; the last success survives a restart of serve (the store has it). */
+	@Bean
+	RunMetrics runMetrics(MeterRegistry meterRegistry, DataSource dataSource) {
+		RunMetrics metrics = new RunMetrics(meterRegistry);
+		new RunStore(dataSource).lastSuccess().ifPresent(metrics::lastSuccess);
+		return metrics;
+	}
+
 	@Bean
 	ScheduledRuns scheduledRuns(JobSettings settings, RunControl runControl, DataSource dataSource,
-			ScheduledRuns.RunObserver runObserver) {
-		return new ScheduledRuns(settings, runControl, dataSource, runObserver);
+			RunMetrics runMetrics) {
+		return new ScheduledRuns(settings, runControl, dataSource, runMetrics);
 	}
 
 	/** Durable, and fired again by a surviving replica when the one running it dies. */

@@ -287,6 +287,13 @@ public final class RunStore {
 				(rs, i) -> rs.getTimestamp("finished_at").toInstant(), runId).stream().findFirst();
 	}
 
+	/** When the newest run that completed and read every source completely ended, if one did. */
+	public Optional<Instant> lastSuccess() {
+		return this.jdbc.query("SELECT finished_at FROM idsync_run WHERE status = 'COMPLETED' AND sources_complete = "
+				+ "TRUE AND finished_at IS NOT NULL ORDER BY finished_at DESC FETCH FIRST 1 ROWS ONLY",
+				(rs, i) -> rs.getTimestamp("finished_at").toInstant()).stream().findFirst();
+	}
+
 	/** The newest run that completed (its report was written), if any. */
 	public Optional<String> lastCompletedRun() {
 		return this.jdbc.query("SELECT run_id FROM idsync_run WHERE status = 'COMPLETED' ORDER BY started_at DESC "

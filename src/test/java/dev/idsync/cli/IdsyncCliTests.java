@@ -3,6 +3,7 @@ package dev.idsync.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -12,12 +13,18 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.idsync.metrics.PrometheusText;
+import dev.idsync.metrics.ReportAgreement;
 import dev.idsync.report.BackstageRules;
 import dev.idsync.sim.OrgGenerator;
 import dev.idsync.sim.PhorgeAccess;
@@ -28,6 +35,7 @@ import dev.idsync.sim.TruthEntry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExtendWith(OutputCaptureExtension.class)
 class IdsyncCliTests {
 
 	@TempDir
@@ -61,6 +69,46 @@ class IdsyncCliTests {
 			assertThat(Files.readString(config)).doesNotContain(simulator.org().conduitToken());
 			assertThat(this.out.toString() + this.err).doesNotContain(simulator.org().conduitToken())
 				.doesNotContain(simulator.org().oktaToken());
+		}
+	}
+
+	@Test
+	void runWhenMetricsConfiguredThenWritesTheTextfileAndAFailedPushChangesNothing(CapturedOutput output)
+			throws IOException {
+		// given: a Pushgateway that answers 500, and node_exporter's textfile folder
+		HttpServer pushgateway = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		pushgateway.createContext("/", (exchange) -> {
+			exchange.getRequestBody().readAllBytes();
+			exchange.sendResponseHeaders(500, -1);
+			exchange.close();
+		});
+		pushgateway.start();
+		Path textfile = Files.createDirectories(this.dir.resolve("textfile")).resolve("idsync.prom");
+		try (Simulator simulator = Simulator.start(OrgGenerator.generate(7, 400), SimPorts.ephemeral(),
+				Clock.systemUTC())) {
+			Path config = this.dir.resolve("c.yml");
+			simulator.writeConfig(config);
+			Files.writeString(config, storeIn(this.dir) + "  metrics:\n    pushgateway:\n      url: http://idsync:"
+					+ "pw-in-url@127.0.0.1:" + pushgateway.getAddress().getPort() + "\n    textfile: " + textfile + "\n",
+					java.nio.file.StandardOpenOption.APPEND);
+			// when
+			int exit = execute("run", "--config", config.toString(), "--report-dir", this.dir.resolve("r").toString());
+			// then
+			assertThat(exit).as(this.err.toString()).isEqualTo(2);
+			Path report;
+			try (Stream<Path> runs = Files.list(this.dir.resolve("r"))) {
+				report = runs.filter(Files::isDirectory).findFirst().orElseThrow().resolve("report.json");
+			}
+			ReportAgreement.assertAgree(PrometheusText.parse(Files.readString(textfile)),
+					JsonMapper.builder().build().readTree(report.toFile()));
+			assertThat(output.toString().lines().filter((line) -> line.contains("were not pushed"))).singleElement()
+				.asString()
+				.contains("the Pushgateway at http://127.0.0.1:" + pushgateway.getAddress().getPort() + ": ")
+				.contains("500");
+			assertThat(output.toString() + this.out + this.err).doesNotContain("pw-in-url");
+		}
+		finally {
+			pushgateway.stop(0);
 		}
 	}
 

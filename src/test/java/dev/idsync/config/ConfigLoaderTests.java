@@ -544,6 +544,73 @@ class ConfigLoaderTests {
 	}
 
 	@Test
+	void loadWhenMetricsSetBindsThemWithDefaultsAndKeepsCredentialsOutOfMessages() throws IOException {
+		// given
+		Path metrics = write(VALID + "  metrics:\n    pushgateway:\n      url: https://idsync:pa55@pg.example.com/pg/\n"
+				+ "    textfile: /var/lib/node_exporter/textfile/idsync.prom\n");
+
+		// when
+		IdsyncProperties properties = ConfigLoader.load(metrics);
+
+		// then
+		PushgatewayProperties pushgateway = properties.metrics().pushgateway();
+		assertThat(pushgateway.job()).isEqualTo("idsync");
+		assertThat(pushgateway.timeout()).hasSeconds(10);
+		assertThat(pushgateway.endpoint()).isEqualTo("https://pg.example.com/pg");
+		assertThat(pushgateway.userInfo()).isEqualTo("idsync:pa55");
+		assertThat(pushgateway.toString()).doesNotContain("pa55");
+		assertThat(properties.metrics().textfile()).hasFileName("idsync.prom");
+		assertThat(properties.metrics().exported()).isTrue();
+		assertThat(ConfigLoader.load(write(VALID)).metrics()).isEqualTo(MetricsProperties.none());
+	}
+
+	@Test
+	void loadTheDocumentedExampleWithItsMetricsUncommented() throws IOException {
+		// given
+		String example = Files.readString(Path.of("jobs/nightly-sync/idsync.example.yml"));
+		int metrics = example.indexOf("  # metrics:\n");
+		String uncommented = example.substring(0, metrics) + example.substring(metrics).replace("\n  # ", "\n  ")
+			.replaceFirst("^  # ", "  ");
+
+		// when
+		IdsyncProperties properties = ConfigLoader.load(write(uncommented));
+
+		// then
+		assertThat(properties.metrics().pushgateway().endpoint()).isEqualTo("http://pushgateway.monitoring:9091");
+		assertThat(properties.metrics().pushgateway().job()).isEqualTo("idsync");
+		assertThat(properties.metrics().textfile()).hasToString("/var/lib/node_exporter/textfile/idsync.prom");
+	}
+
+	@Test
+	void loadWhenMetricsAreWrongNamesThePropertyAndTheFix() throws IOException {
+		assertThatExceptionOfType(ConfigException.class)
+			.isThrownBy(() -> ConfigLoader.load(write(VALID + "  metrics:\n    pushgateway:\n      url: "
+					+ "ftp://pg.example.com\n")))
+			.withMessageStartingWith("idsync.metrics.pushgateway.url (line 12 of ")
+			.withMessageContaining("'ftp://pg.example.com' is not an http(s) URL");
+		assertThatExceptionOfType(ConfigException.class)
+			.isThrownBy(() -> ConfigLoader.load(write(VALID + "  metrics:\n    pushgateway:\n      url: "
+					+ "http://idsync:pa55@pg.example.com:9091\n")))
+			.withMessageStartingWith("idsync.metrics.pushgateway.url (line 12 of ")
+			.withMessageContaining("'http://pg.example.com:9091' carries credentials over plain http")
+			.withMessageNotContaining("pa55");
+		assertThatExceptionOfType(ConfigException.class)
+			.isThrownBy(() -> ConfigLoader.load(write(VALID + "  metrics:\n    pushgateway:\n      job: idsync\n")))
+			.withMessageContaining("idsync.metrics.pushgateway.url is required");
+		assertThatExceptionOfType(ConfigException.class)
+			.isThrownBy(() -> ConfigLoader.load(write(VALID + "  metrics:\n    pushgateway:\n      url: "
+					+ "http://127.0.0.1:9091\n      job: idsync/prod\n")))
+			.withMessageStartingWith("idsync.metrics.pushgateway.job (line 13 of ")
+			.withMessageContaining("'idsync/prod' is not a job name");
+		assertThatExceptionOfType(ConfigException.class)
+			.isThrownBy(() -> ConfigLoader.load(write(VALID + "  metrics:\n    textfile: /var/lib/idsync.txt\n")))
+			.withMessageStartingWith("idsync.metrics.textfile (line 11 of ")
+			.withMessageContaining("'/var/lib/idsync.txt' does not end in .prom");
+		assertThat(ConfigLoader.load(write(VALID + "  metrics:\n    pushgateway:\n      url: "
+				+ "http://pushgateway.monitoring:9091\n")).metrics().pushgateway().userInfo()).isNull();
+	}
+
+	@Test
 	void loadWhenFileMissingSaysSo() {
 		assertThatExceptionOfType(ConfigException.class)
 			.isThrownBy(() -> ConfigLoader.load(this.dir.resolve("nope.yml")))

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -85,7 +84,7 @@ class ServeFunctionalTests {
 				assertThat(get(port, "/catalog/users.yaml", null).statusCode()).isEqualTo(401);
 				HttpResponse<String> catalog = get(port, "/catalog/users.yaml", "idsync-test-token-0123456789");
 				assertThat(catalog.statusCode()).isEqualTo(200);
-				assertThat(catalog.body()).contains("kind: User");
+				assertThat(catalog.body()).contains("kind: \"User\"");
 			}
 		}
 	}
@@ -166,10 +165,6 @@ class ServeFunctionalTests {
 			}
 			Thread.sleep(200);
 		}
-	}
-
-	static List<String> lines(String text) {
-		return new ArrayList<>(text.lines().toList());
 	}
 
 }

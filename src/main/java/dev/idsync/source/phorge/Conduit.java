@@ -61,6 +61,15 @@ public final class Conduit {
 				? "idsync.phorge.token-file (" + properties.tokenFile() + ")" : "$" + properties.tokenEnv();
 	}
 
+	/**
+	 * How many times each Conduit method was called so far through this instance ({@code user.search},
+	 * {@code user.whoami}, …), one call per invocation whatever its retries or outcome; safe to read while calls go on.
+	 * @return a read-only copy, by method name in alphabetical order
+	 */
+	public Map<String, Long> calls() {
+		return this.client.calls().snapshot();
+	}
+
 	/** Every account, page by page. */
 	public AccountDirectory accounts() {
 		return new ConduitAccountDirectory(this.client);
@@ -180,7 +189,8 @@ public final class Conduit {
 	 * @throws ConduitException when Phorge refuses it, or does not answer
 	 */
 	public String ownerOf(Secret token) {
-		ConduitClient presenting = new ConduitClient(this.url, token, this.timeout, this.retrying);
+		ConduitClient presenting = new ConduitClient(this.url, token, this.timeout, this.retrying,
+				this.client.calls());
 		return Whoami.of(presenting.call("user.whoami", presenting.params()).value()).phid();
 	}
 

@@ -44,6 +44,8 @@ final class ConduitClient {
 
 	private final Duration timeout;
 
+	private final ConduitCalls calls;
+
 	/**
 	 * Creates the client. OkHttp asks for gzip by itself ({@code Accept-Encoding: gzip}, which Phorge honours) and
 	 * unpacks the answer; redirects are not followed, because following one turns the POST into a GET without the
@@ -59,6 +61,14 @@ final class ConduitClient {
 	 * another (one presenting another token).
 	 */
 	ConduitClient(URI baseUrl, Secret token, Duration timeout, Retrying retrying) {
+		this(baseUrl, token, timeout, retrying, new ConduitCalls());
+	}
+
+	/**
+	 * Creates a client that shares its retry loop with another, as above, and counts its calls with the other's (one
+	 * presenting another token in the same run).
+	 */
+	ConduitClient(URI baseUrl, Secret token, Duration timeout, Retrying retrying, ConduitCalls calls) {
 		this.http = new OkHttpClient.Builder().connectTimeout(timeout)
 			.readTimeout(timeout)
 			.writeTimeout(timeout)
@@ -70,6 +80,12 @@ final class ConduitClient {
 		this.token = token;
 		this.redactor = new Redactor(token.reveal());
 		this.retrying = retrying;
+		this.calls = calls;
+	}
+
+	/** How many times each method was called through this client (and those sharing its count). */
+	ConduitCalls calls() {
+		return this.calls;
 	}
 
 	/** A new, empty parameter object. */
@@ -89,6 +105,7 @@ final class ConduitClient {
 	 * at all until its attempts ran out): Phorge is not asked again by this client
 	 */
 	Outcome<JsonNode> call(String method, ObjectNode params) {
+		this.calls.count(method);
 		ObjectNode withToken = params.deepCopy();
 		withToken.putObject("__conduit__").put("token", this.token.reveal());
 		FormBody body = new FormBody.Builder().add("params", this.json.writeValueAsString(withToken))

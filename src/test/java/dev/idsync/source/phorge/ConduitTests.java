@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPOutputStream;
 
@@ -272,6 +275,48 @@ class ConduitTests {
 		}
 		finally {
 			broken.stop(0);
+		}
+	}
+
+	@Test
+	void callsWhenMadeFromManyThreadsThenCountsEachCallOnceByMethod() throws Exception {
+		try (ConduitSimServer server = server()) {
+			// given
+			Conduit conduit = conduit(server, ORG.conduitToken());
+			ExecutorService threads = Executors.newFixedThreadPool(4);
+			// when
+			List<Future<?>> calls = new ArrayList<>();
+			for (int i = 0; i < 40; i++) {
+				calls.add(threads.submit(conduit::whoami));
+				calls.add(threads.submit(() -> conduit.emails().humanAccountsWithEmail("nobody@example.com")));
+			}
+			for (Future<?> call : calls) {
+				call.get();
+			}
+			threads.shutdown();
+			Map<String, Long> counted = conduit.calls();
+			conduit.ownerOf(Secret.of(ORG.conduitToken()));
+			// then: a copy, by method; a token checked for another owner counts with the rest
+			assertThat(counted).containsExactly(Map.entry("user.query", 40L), Map.entry("user.whoami", 40L));
+			assertThat(conduit.calls()).containsEntry("user.whoami", 41L);
+		}
+	}
+
+	@Test
+	void callsWhenRetriedThenCountsTheCallOnce() throws IOException {
+		// given
+		AtomicInteger requests = new AtomicInteger();
+		HttpServer flaky = serve((n) -> (n == 1) ? 429 : (n == 2) ? 502 : 200, requests);
+		try {
+			Conduit conduit = conduit(flaky, ORG.conduitToken());
+			// when
+			conduit.emails().humanAccountsWithEmail("a@example.com");
+			// then
+			assertThat(requests).hasValue(3);
+			assertThat(conduit.calls()).containsExactly(Map.entry("user.query", 1L));
+		}
+		finally {
+			flaky.stop(0);
 		}
 	}
 
