@@ -71,11 +71,17 @@ public record StoreProperties(@DefaultValue("jdbc:h2:file:./var/idsync") String 
 
 	/**
 	 * The URL idsync connects with: as configured, but for H2 with its trace file off (H2 would otherwise write
-	 * {@code <store>.trace.db} beside the store, with stack traces, whenever it fails to open it).
+	 * {@code <store>.trace.db} beside the store, with stack traces, whenever it fails to open it), and not closed by
+	 * H2's own shutdown hook: on SIGTERM, serve's run must reach a boundary and record it before the store closes
+	 * (idsync closes its pools itself).
 	 */
 	public String jdbcUrl() {
-		return (h2() && !this.url.toUpperCase(Locale.ROOT).contains(";TRACE_LEVEL_FILE="))
-				? this.url + ";TRACE_LEVEL_FILE=0" : this.url;
+		if (!h2()) {
+			return this.url;
+		}
+		String upper = this.url.toUpperCase(Locale.ROOT);
+		return this.url + (upper.contains(";TRACE_LEVEL_FILE=") ? "" : ";TRACE_LEVEL_FILE=0")
+				+ (upper.contains(";DB_CLOSE_ON_EXIT=") ? "" : ";DB_CLOSE_ON_EXIT=FALSE");
 	}
 
 	/** The store as messages name it: the URL without its options, which may hold a password. */

@@ -7,6 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -72,9 +73,12 @@ public final class Serve {
 				.initializers((ctx) -> {
 					ctx.getBeanFactory().registerSingleton("jobSettings", settings);
 					ctx.getBeanFactory().registerSingleton("idsyncStore", store);
+					// closed last, after Quartz (whose last writes happen as it shuts down) and the runs
+					((DefaultListableBeanFactory) ctx.getBeanFactory()).registerDisposableBean("idsyncStore",
+							store::close);
 				})
 				.run();
-			return new Serving(context, store, closed);
+			return new Serving(context, closed);
 		}
 		catch (RuntimeException ex) {
 			store.close();
@@ -83,20 +87,16 @@ public final class Serve {
 	}
 
 	/**
-	 * A running serve: its application and its store, which outlives the application (Quartz's last writes happen
-	 * as it closes).
+	 * A running serve: its application, which closes the store last.
 	 */
 	static final class Serving implements AutoCloseable {
 
 		private final ConfigurableApplicationContext context;
 
-		private final IdsyncStore store;
-
 		private final CountDownLatch closed;
 
-		Serving(ConfigurableApplicationContext context, IdsyncStore store, CountDownLatch closed) {
+		Serving(ConfigurableApplicationContext context, CountDownLatch closed) {
 			this.context = context;
-			this.store = store;
 			this.closed = closed;
 		}
 
@@ -105,9 +105,11 @@ public final class Serve {
 			this.context.getBean(Scheduler.class).triggerJob(JOB);
 		}
 
-		/** Waits until the application closes (SIGTERM). */
+		/** Waits until the application has closed (SIGTERM): the run stopped, Quartz shut down, the store closed. */
 		void awaitClosed() throws InterruptedException {
 			this.closed.await();
+			// the event comes as closing starts; closing again waits for the closing that is under way to end
+			this.context.close();
 		}
 
 		ConfigurableApplicationContext context() {
@@ -117,7 +119,6 @@ public final class Serve {
 		@Override
 		public void close() {
 			this.context.close();
-			this.store.close();
 		}
 
 	}

@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Remediation against the simulator: a dry run shows exactly what apply then does, a plan is applied as written
  * and undone, and a Phorge that fails halfway through leaves a journal from which a restart finishes the rest.
  */
-class RemediationFunctionalTests {
+public class RemediationFunctionalTests {
 
 	private static final SyntheticOrg ORG = OrgGenerator.generate(5, 600);
 
@@ -186,7 +186,7 @@ class RemediationFunctionalTests {
 	}
 
 	/** Each report action with this status, as {@code TYPE @username BECAUSE}. */
-	static Set<String> actions(JsonNode report, String status) {
+	public static Set<String> actions(JsonNode report, String status) {
 		Set<String> actions = new TreeSet<>();
 		for (JsonNode action : report.path("actions")) {
 			if (action.path("status").asString().equals(status)) {
@@ -201,7 +201,7 @@ class RemediationFunctionalTests {
 	 * How many changes Phorge recorded for each account since the simulator started: its own transaction log of
 	 * disables, enables and approvals, and one more for an account whose API tokens were terminated.
 	 */
-	static Map<String, Integer> writesByAccount(Simulator simulator) {
+	public static Map<String, Integer> writesByAccount(Simulator simulator) {
 		Map<String, Integer> writes = new HashMap<>();
 		JdbcTemplate phorge = new JdbcTemplate(simulator.phorgeDatabase().dataSource());
 		long started = simulator.started().getEpochSecond();

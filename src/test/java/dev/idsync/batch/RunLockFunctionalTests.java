@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code kill -9}, and read-only commands while a run holds the store. The simulator answers Okta's user pages slowly,
  * so that a run is still reading while the test looks at it.
  */
-class RunLockFunctionalTests {
+public class RunLockFunctionalTests {
 
 	private static final SyntheticOrg ORG = OrgGenerator.generate(13, 600);
 
@@ -138,7 +138,7 @@ class RunLockFunctionalTests {
 	}
 
 	/** Okta's user pages 2 to 4 answer after two seconds each: a run reads people for six seconds. */
-	static Simulator slowSimulator() {
+	public static Simulator slowSimulator() {
 		List<Fault> slow = new ArrayList<>();
 		for (int page = 2; page <= 4; page++) {
 			slow.add(Fault.parse("okta:slow:" + page));
@@ -180,7 +180,7 @@ class RunLockFunctionalTests {
 		throw new IllegalStateException("neither run ended");
 	}
 
-	static JobSettings settings(Path config) {
+	public static JobSettings settings(Path config) {
 		IdsyncProperties properties = ConfigLoader.load(config);
 		return new JobSettings(properties, Credentials.resolve(properties, Map.of()), Clock.systemUTC());
 	}

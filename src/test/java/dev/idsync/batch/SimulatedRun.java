@@ -24,7 +24,7 @@ import dev.idsync.sim.TruthEntry;
 /**
  * Test support: job settings pointing at a running simulator, and report findings as comparable keys.
  */
-final class SimulatedRun {
+public final class SimulatedRun {
 
 	private SimulatedRun() {
 	}
@@ -95,12 +95,12 @@ final class SimulatedRun {
 		return truth(org, PhorgeAccess.CONDUIT_AND_DATABASE);
 	}
 
-	static JsonNode report(RunResult result) {
+	public static JsonNode report(RunResult result) {
 		return report(result.reportDir());
 	}
 
 	/** The report.json in a run's report folder. */
-	static JsonNode report(Path reportFolder) {
+	public static JsonNode report(Path reportFolder) {
 		return JsonMapper.builder().build().readTree(reportFolder.resolve("report.json").toFile());
 	}
 
