@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -36,6 +37,11 @@ final class H2RunLock extends StoreLock {
 	 * that file would release it (POSIX): this JVM never opens a lock file it already holds.
 	 */
 	private static final Set<Path> HELD_HERE = ConcurrentHashMap.newKeySet();
+
+	/** The folders of the H2 stores this JVM holds the run lock of (where a failed write most likely went). */
+	static List<Path> heldFolders() {
+		return HELD_HERE.stream().map((file) -> file.toAbsolutePath().getParent()).toList();
+	}
 
 	private final Path file;
 

@@ -3,9 +3,14 @@ package dev.idsync.store;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.idsync.config.StoreProperties;
 
@@ -14,6 +19,11 @@ import dev.idsync.config.StoreProperties;
  * wrong password, a store another process has open. Never the SQL statement or a stack trace.
  */
 public final class StoreFailure {
+
+	/** H2's MVStore message for a failed write: {@code Writing to <channel> failed; length N at P}. */
+	private static final Pattern H2_WRITE_FAILED = Pattern.compile("Writing to \\S+ failed; length (\\d+)");
+
+	private static final long MIB = 1024 * 1024;
 
 	private StoreFailure() {
 	}
@@ -25,23 +35,29 @@ public final class StoreFailure {
 	 * @return the line, or empty when the failure is not the store's
 	 */
 	public static Optional<String> describe(Throwable failure, StoreProperties store) {
-		return cause(failure).map((cause) -> "idsync's store (idsync.store.url " + store.display() + "): " + cause);
+		List<Path> folders = store.h2() ? List.of(store.h2Path().toAbsolutePath().getParent()) : List.of();
+		return cause(failure, folders).map((cause) -> "idsync's store (idsync.store.url " + store.display() + "): " + cause);
 	}
 
 	/** The failure in words, without naming the store, if it is a failure of the store. */
 	public static Optional<String> describe(Throwable failure) {
-		return cause(failure).map((cause) -> "idsync's store (idsync.store.url): " + cause);
+		return cause(failure, H2RunLock.heldFolders()).map((cause) -> "idsync's store (idsync.store.url): " + cause);
 	}
 
 	/** The cause in words, when the failure came through a database driver (not, say, a report file). */
-	private static Optional<String> cause(Throwable failure) {
+	private static Optional<String> cause(Throwable failure, List<Path> h2Folders) {
 		SQLException sql = null;
 		boolean diskFull = false;
+		long failedWrite = -1;
 		Throwable unreachable = null;
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			String message = String.valueOf(cause.getMessage());
 			diskFull |= (cause instanceof IOException || cause.getClass().getSimpleName().equals("MVStoreException"))
 					&& message.contains("No space left on device");
+			Matcher write = H2_WRITE_FAILED.matcher(message);
+			if (failedWrite < 0 && write.find()) {
+				failedWrite = Long.parseLong(write.group(1));
+			}
 			if (unreachable == null && (cause instanceof ConnectException || cause instanceof UnknownHostException)) {
 				unreachable = cause;
 			}
@@ -52,6 +68,10 @@ public final class StoreFailure {
 		if (sql == null && !isH2Store(failure)) {
 			return Optional.empty();
 		}
+		// H2 does not always keep the IOException of a failed write as the cause; its message then says only that
+		// writing N bytes failed. The disk is full when it has less room than that write needed.
+		long needed = failedWrite + MIB;
+		diskFull |= failedWrite >= 0 && h2Folders.stream().anyMatch((folder) -> usableSpace(folder) < needed);
 		if (diskFull) {
 			return Optional.of("the disk that holds it is full (No space left on device). Free space on it, or "
 					+ "move the store, then run again; nothing was lost");
@@ -61,6 +81,15 @@ public final class StoreFailure {
 					+ unreachable.getMessage() + "). Check the host and port, and that the database server runs");
 		}
 		return Optional.ofNullable(sql).map(StoreFailure::words);
+	}
+
+	private static long usableSpace(Path folder) {
+		try {
+			return Files.getFileStore(folder).getUsableSpace();
+		}
+		catch (IOException | RuntimeException ex) {
+			return Long.MAX_VALUE;
+		}
 	}
 
 	/** Whether H2's own storage engine failed (it may throw without a driver exception around it). */
