@@ -121,6 +121,44 @@ class ServeClusterTests {
 		}
 	}
 
+	@Test
+	void readinessIsFalseWhileTheStoreCannotBeReachedAndTrueAgainAfter() throws Exception {
+		try (TestStore store = TestStore.of("postgresql", this.dir);
+				Simulator simulator = Simulator.start(ServeFunctionalTests.ORG, SimPorts.ephemeral(),
+						java.time.Clock.systemUTC());
+				TcpProxy proxy = new TcpProxy(5432)) {
+			// given serve whose store is reached through a link that can be cut
+			String url = store.url().replace("127.0.0.1:5432", "127.0.0.1:" + proxy.port());
+			assertThat(url).contains(":" + proxy.port() + "/");
+			int port = ServeFunctionalTests.freePort();
+			Path config = this.dir.resolve("idsync.yml");
+			simulator.writeConfig(config);
+			Files.writeString(config, "  store:\n    url: " + url + "\n  management.port: " + port + "\n",
+					java.nio.file.StandardOpenOption.APPEND);
+			try (Serve.Serving serving = Serve.start(ServeFunctionalTests.settings(config))) {
+				assertThat(ServeFunctionalTests.get(port, "/health/readiness", null).statusCode()).isEqualTo(200);
+
+				// when the store cannot be reached
+				proxy.cut();
+
+				// then serve is alive but not ready, and ready again once the store answers
+				ServeFunctionalTests.await(() -> status(port, "/health/readiness") == 503, Duration.ofMinutes(1));
+				assertThat(status(port, "/health/liveness")).isEqualTo(200);
+				proxy.restore();
+				ServeFunctionalTests.await(() -> status(port, "/health/readiness") == 200, Duration.ofMinutes(1));
+			}
+		}
+	}
+
+	private static int status(int port, String path) {
+		try {
+			return ServeFunctionalTests.get(port, path, null).statusCode();
+		}
+		catch (Exception ex) {
+			return -1;
+		}
+	}
+
 	private static boolean ready(int port) {
 		try {
 			return ServeFunctionalTests.get(port, "/health/readiness", null).statusCode() == 200;
