@@ -62,6 +62,35 @@ class ConfigLoaderTests {
 	}
 
 	@Test
+	void loadWhenScheduleAndManagementUnsetServesNightlyAt0230UtcOnLoopbackOnly() throws IOException {
+		IdsyncProperties properties = ConfigLoader.load(write(VALID));
+		assertThat(properties.schedule().cron()).isEqualTo("0 30 2 * * ?");
+		assertThat(properties.schedule().zone()).isEqualTo(java.time.ZoneId.of("UTC"));
+		assertThat(properties.schedule().misfireThreshold()).isEqualTo(Duration.ofHours(6));
+		assertThat(properties.management()).isEqualTo(ManagementProperties.defaults());
+	}
+
+	@Test
+	void loadWhenManagementListensBeyondLoopbackWithoutATokenRefusesAndSaysWhy() throws IOException {
+		Path file = write(VALID + "  management:\n    address: 0.0.0.0\n");
+		assertThatExceptionOfType(ConfigException.class).isThrownBy(() -> ConfigLoader.load(file))
+			.withMessageContaining("idsync.management.address")
+			.withMessageContaining("0.0.0.0 is reachable from other hosts")
+			.withMessageContaining("set idsync.management.token-file");
+		Path withToken = write(VALID + "  management:\n    address: 0.0.0.0\n    token-file: /run/secrets/mgmt\n");
+		assertThat(ConfigLoader.load(withToken).management().tokenFile()).isEqualTo(Path.of("/run/secrets/mgmt"));
+	}
+
+	@Test
+	void loadWhenScheduleCronIsNotQuartzNamesThePropertyAndAnExample() throws IOException {
+		Path file = write(VALID + "  schedule:\n    cron: '30 2 * * *'\n");
+		assertThatExceptionOfType(ConfigException.class).isThrownBy(() -> ConfigLoader.load(file))
+			.withMessageContaining("idsync.schedule.cron")
+			.withMessageContaining("'30 2 * * *' is not a Quartz cron expression")
+			.withMessageContaining("'0 30 2 * * ?'");
+	}
+
+	@Test
 	void loadWhenASinkIsIncompleteNamesThePropertyAndTheFix() throws IOException {
 		Path file = write(VALID.replace("      owner: alice@example.com\n", "      owner: alice@example.com\n"
 				+ "      sinks:\n        - {type: kubernetes-secret, namespace: ci}\n"));
