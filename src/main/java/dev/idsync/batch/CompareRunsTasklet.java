@@ -36,6 +36,7 @@ final class CompareRunsTasklet implements Tasklet {
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
 		String runId = RunParameters.runId(contribution.getStepExecution());
+		this.findings.analyze();
 		contribution.incrementWriteCount(this.links.record(runId, this.clock.instant()));
 		this.findings.compareWith(runId, this.runs.previousCompleteRun(runId).orElse(null), this.clock.instant(),
 				Completeness.of(this.runs.reads(runId)).all());

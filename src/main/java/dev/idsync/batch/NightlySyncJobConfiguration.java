@@ -290,27 +290,32 @@ class NightlySyncJobConfiguration {
 			.map((plan) -> plan.admins().name()).collect(Collectors.toSet());
 		return new StepBuilder("classifyAccountsStep", jobRepository).<AccountCase, List<Finding>>chunk(CHUNK)
 			.transactionManager(transactionManager)
-			.reader(new RunCursorReader<>((runId) -> phorgeDatabase.configured()
-					? stagingStore.accountCases(runId, settings.clock().instant().getEpochSecond(),
-							conduit.whoami().phid())
-					: stagingStore.accountCases(runId, null)))
+			.reader(new RunCursorReader<>((runId) -> {
+				stagingStore.analyzeMatches();
+				return phorgeDatabase.configured()
+						? stagingStore.accountCases(runId, settings.clock().instant().getEpochSecond(),
+								conduit.whoami().phid())
+						: stagingStore.accountCases(runId, null);
+			}))
 			.processor(new ClassifyAccountProcessor(settings.properties().bots(), stagingStore, runStore, mappingStore,
 					linkStore, settings.properties().reconcile(), adminReads, settings.clock()))
 			.writer(new RunWriter<List<Finding>>(findingStore::deleteAccountFindings,
-					(runId, lists) -> findingStore.insertFindings(runId, flatten(lists))))
+					(runId, lists) -> findingStore.insertFindings(runId, flatten(lists),
+							runStore.previousCompleteRun(runId).orElse(null), settings.clock().instant())))
 			.listener(new StepProgressListener())
 			.build();
 	}
 
 	@Bean
 	Step classifyPersonsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			StagingStore stagingStore, FindingStore findingStore, RunStore runStore) {
+			StagingStore stagingStore, FindingStore findingStore, RunStore runStore, JobSettings settings) {
 		return new StepBuilder("classifyPersonsStep", jobRepository).<PersonCase, List<Finding>>chunk(CHUNK)
 			.transactionManager(transactionManager)
 			.reader(new RunCursorReader<>(stagingStore::personCases))
 			.processor(new ClassifyPersonProcessor(runStore))
 			.writer(new RunWriter<List<Finding>>(findingStore::deleteIdentityFindings,
-					(runId, lists) -> findingStore.insertFindings(runId, flatten(lists))))
+					(runId, lists) -> findingStore.insertFindings(runId, flatten(lists),
+							runStore.previousCompleteRun(runId).orElse(null), settings.clock().instant())))
 			.listener(new StepProgressListener())
 			.build();
 	}

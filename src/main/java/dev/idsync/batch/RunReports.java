@@ -73,8 +73,56 @@ public final class RunReports {
 
 	/** Writes a run's report into {@code dir/folder}. */
 	Written write(Path dir, String folder, String runId, String mode, Instant finished) {
-		RecordedRun run = recorded(runId, mode, finished);
-		return new Written(new ReportWriter().write(dir, folder, run), run.summary());
+		RecordedRun recorded = recorded(runId, mode, finished);
+		RunSummary summary = recorded.summary();
+		// the formats read the findings from one read of the store, spooled beside the report (see FindingSpool)
+		try {
+			java.nio.file.Files.createDirectories(dir);
+		}
+		catch (java.io.IOException ex) {
+			// the report writer says why the directory cannot be written
+		}
+		try (FindingSpool spool = spool(dir, folder, runId)) {
+			RecordedRun run = new RecordedRun() {
+
+				@Override
+				public RunSummary summary() {
+					return summary;
+				}
+
+				@Override
+				public List<RunTally> history() {
+					return recorded.history();
+				}
+
+				@Override
+				public Stream<Finding> findings() {
+					return spool.findings();
+				}
+
+				@Override
+				public Stream<PlannedAction> actions() {
+					return recorded.actions();
+				}
+
+				@Override
+				public Stream<Finding> resolved() {
+					return recorded.resolved();
+				}
+
+			};
+			return new Written(new ReportWriter().write(dir, folder, run), summary);
+		}
+	}
+
+	private FindingSpool spool(Path dir, String folder, String runId) {
+		try {
+			return FindingSpool.write(dir.resolve("." + folder + ".findings.tmp"), this.findings.findings(runId));
+		}
+		catch (java.io.UncheckedIOException ex) {
+			throw new java.io.UncheckedIOException("cannot write the report into " + dir + " (idsync.report.dir, "
+					+ "--report-dir): " + ex.getMessage(), ex.getCause());
+		}
 	}
 
 	/** The newest runs with their counts, oldest first. */

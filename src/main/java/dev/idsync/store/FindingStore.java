@@ -4,7 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,9 +42,12 @@ public final class FindingStore {
 
 	private final JdbcTemplate jdbc;
 
+	private final IndexHint hint;
+
 	public FindingStore(DataSource dataSource) {
 		this.dataSource = dataSource;
 		this.jdbc = new JdbcTemplate(dataSource);
+		this.hint = new IndexHint(this.jdbc);
 	}
 
 	/** Deletes a run's findings about accounts (a restarted classification starts over). */
@@ -56,20 +62,77 @@ public final class FindingStore {
 
 	/** Records findings. */
 	public void insertFindings(String runId, List<? extends Finding> findings) {
-		this.jdbc.batchUpdate("INSERT INTO finding (run_id, category, severity, username, phid, identity, rule, "
-				+ "evidence, matched_by, subject) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", findings, 500,
-				(statement, finding) -> {
-					statement.setString(1, runId);
-					statement.setString(2, finding.category().name());
-					statement.setString(3, finding.category().severity().name());
-					statement.setString(4, finding.username());
-					statement.setString(5, finding.phid());
-					statement.setString(6, finding.identity());
-					statement.setString(7, finding.rule());
-					statement.setString(8, String.join("\n", finding.evidence()));
-					statement.setString(9, (finding.matchedBy() != null) ? finding.matchedBy().name() : null);
-					statement.setString(10, finding.subject());
+		insertFindings(runId, findings, null, null);
+	}
+
+	/**
+	 * Records findings with their history against the last complete run before theirs, as
+	 * {@link #compareWith(String, String, Instant, boolean)} would give it: when each was first seen, in how many
+	 * consecutive complete runs, new or persisting. Looking the earlier findings up per batch and inserting each
+	 * finding with its history costs far less than updating every finding of the run afterwards (that rewrote each
+	 * row, its evidence included).
+	 * @param runId the run
+	 * @param findings its findings
+	 * @param previous the last earlier run that read every source completely, or {@code null} when there is none
+	 * @param now when this run first sees what is new, or {@code null} to leave the history to
+	 * {@link #compareWith(String, String, Instant, boolean)}
+	 */
+	public void insertFindings(String runId, List<? extends Finding> findings, @Nullable String previous,
+			@Nullable Instant now) {
+		String columns = "INSERT INTO finding (run_id, category, severity, username, phid, identity, rule, evidence, "
+				+ "matched_by, subject";
+		if (now == null) {
+			this.jdbc.batchUpdate(columns + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", findings, 500,
+					(statement, finding) -> bind(statement, runId, finding));
+			return;
+		}
+		Map<String, Object[]> earlier = (previous != null) ? earlier(previous, findings) : Map.of();
+		Timestamp at = Timestamp.from(now);
+		this.jdbc.batchUpdate(columns + ", first_seen, runs_seen, since_last) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+				+ "?, ?)", findings, 500, (statement, finding) -> {
+					bind(statement, runId, finding);
+					Object[] seen = earlier.get(finding.subject() + "\u0000" + finding.category().name());
+					statement.setTimestamp(11, (seen != null && seen[0] != null) ? (Timestamp) seen[0] : at);
+					statement.setInt(12, (seen != null) ? ((Number) seen[1]).intValue() + 1 : 1);
+					statement.setString(13, (seen != null) ? "PERSISTING" : "NEW");
 				});
+	}
+
+	/**
+	 * What the earlier run found about these findings' subjects, by subject and category: when first seen, and in how
+	 * many runs. One query per 500 subjects, through the index finding_subject.
+	 */
+	private Map<String, Object[]> earlier(String previous, List<? extends Finding> findings) {
+		List<String> subjects = findings.stream().map(Finding::subject).distinct().toList();
+		Map<String, Object[]> earlier = new HashMap<>();
+		for (int from = 0; from < subjects.size(); from += 500) {
+			List<String> some = subjects.subList(from, Math.min(subjects.size(), from + 500));
+			List<Object> arguments = new ArrayList<>(some.size() + 1);
+			arguments.add(previous);
+			arguments.addAll(some);
+			this.jdbc.query("SELECT subject, category, MIN(first_seen) AS first_seen, MAX(runs_seen) AS runs_seen "
+					+ "FROM finding WHERE run_id = ? AND subject IN (" + String.join(", ", Collections.nCopies(
+							some.size(), "?")) + ") GROUP BY subject, category", (ResultSet rs) -> {
+						Timestamp first = rs.getTimestamp("first_seen");
+						earlier.put(rs.getString("subject") + "\u0000" + rs.getString("category"),
+								new Object[] { first, rs.getInt("runs_seen") });
+					}, arguments.toArray());
+		}
+		return earlier;
+	}
+
+	private static void bind(java.sql.PreparedStatement statement, String runId, Finding finding)
+			throws java.sql.SQLException {
+		statement.setString(1, runId);
+		statement.setString(2, finding.category().name());
+		statement.setString(3, finding.category().severity().name());
+		statement.setString(4, finding.username());
+		statement.setString(5, finding.phid());
+		statement.setString(6, finding.identity());
+		statement.setString(7, finding.rule());
+		statement.setString(8, String.join("\n", finding.evidence()));
+		statement.setString(9, (finding.matchedBy() != null) ? finding.matchedBy().name() : null);
+		statement.setString(10, finding.subject());
 	}
 
 	/**
@@ -85,7 +148,8 @@ public final class FindingStore {
 	}
 
 	/**
-	 * Compares a run's findings with those of the last complete run before it.
+	 * Compares a run's findings with those of the last complete run before it: gives those recorded without their
+	 * history (by {@link #insertFindings(String, List)}) theirs, and records what was resolved.
 	 * @param runId the run
 	 * @param previous the last earlier run that read every source completely, or {@code null} when there is none
 	 * @param now when this run first sees what is new
@@ -96,15 +160,15 @@ public final class FindingStore {
 		Timestamp at = Timestamp.from(now);
 		this.jdbc.update("DELETE FROM finding_resolved WHERE run_id = ?", runId);
 		if (previous == null) {
-			this.jdbc.update("UPDATE finding SET first_seen = ?, runs_seen = 1, since_last = 'NEW' WHERE run_id = ?", at,
-					runId);
+			this.jdbc.update("UPDATE finding SET first_seen = ?, runs_seen = 1, since_last = 'NEW' WHERE run_id = ? "
+					+ "AND since_last IS NULL", at, runId);
 			return;
 		}
 		String same = "FROM finding p WHERE p.run_id = ? AND p.subject = finding.subject AND p.category = finding.category";
 		this.jdbc.update("UPDATE finding SET first_seen = COALESCE((SELECT MIN(p.first_seen) " + same + "), ?), "
 				+ "runs_seen = COALESCE((SELECT MAX(p.runs_seen) " + same + ") + 1, 1), "
 				+ "since_last = CASE WHEN EXISTS (SELECT 1 " + same + ") THEN 'PERSISTING' ELSE 'NEW' END "
-				+ "WHERE run_id = ?", previous, at, previous, previous, runId);
+				+ "WHERE run_id = ? AND since_last IS NULL", previous, at, previous, previous, runId);
 		if (!complete) {
 			return;
 		}
@@ -113,6 +177,16 @@ public final class FindingStore {
 				+ "MAX(p.runs_seen) FROM finding p WHERE p.run_id = ? AND p.severity <> 'OK' AND p.subject IS NOT NULL "
 				+ "AND NOT EXISTS (SELECT 1 FROM finding f WHERE f.run_id = ? AND f.subject = p.subject "
 				+ "AND f.category = p.category) GROUP BY p.category, p.subject", runId, previous, runId);
+	}
+
+	/**
+	 * Refreshes PostgreSQL's statistics of the findings and links, which every run grows, before the run comparison
+	 * joins them.
+	 */
+	public void analyze() {
+		if ("PostgreSQL".equals(DurableWrites.product(this.jdbc))) {
+			this.jdbc.execute("ANALYZE finding, finding_resolved, identity_link");
+		}
 	}
 
 	/** How many of a run's findings are new, persisting, and how many of the last complete run's were resolved. */
@@ -207,8 +281,9 @@ public final class FindingStore {
 
 	/** A run's findings: account findings by username, then identity findings by identity. */
 	public CloseableIterator<Finding> findings(String runId) {
-		return new Cursor<>(this.dataSource, "SELECT " + COLUMNS + " FROM finding f WHERE run_id = ? ORDER BY CASE WHEN username IS NULL THEN 1 ELSE 0 END, username, "
-				+ "identity, id", (rs, i) -> finding(rs), runId);
+		return new Cursor<>(this.dataSource, "SELECT " + COLUMNS + " FROM finding f" + this.hint.use("finding_report") + " WHERE run_id = ? "
+				// run_id first, though it is one value: so H2 sees that the index finding_report gives this order
+				+ "ORDER BY run_id, username NULLS LAST, identity, id", (rs, i) -> finding(rs), runId);
 	}
 
 	/** How many findings a run has of each category (every category present, zero where none). */

@@ -24,6 +24,9 @@ import dev.idsync.domain.LinkedPerson;
  */
 public final class LinkStore {
 
+	/** How old a link's last recorded confirmation may get before a run that confirms it again records that. */
+	private static final java.time.Duration CONFIRMATION_AGE = java.time.Duration.ofDays(7);
+
 	/** The account states whose one, high-confidence identity is linked durably. */
 	private static final String LINKED_STATES = "'LINKED_OK', 'LEAVER_ACTIVE', 'NOT_ENTITLED', 'PENDING_APPROVAL', "
 			+ "'REENABLE_CANDIDATE', 'LINKED_DISABLED', 'EXEMPT'";
@@ -79,7 +82,9 @@ public final class LinkStore {
 
 	/**
 	 * Records the links this run established: every source record of the one person linked at high confidence to an
-	 * account is linked (or confirmed) durably; a manual mapping replaces the account's other links.
+	 * account is linked (or confirmed) durably; a manual mapping replaces the account's other links. A link's
+	 * {@code confirmed_at} is refreshed when it is older than a week: it says that a run confirmed the link then, and
+	 * that none has contradicted it since (a contradiction is a finding, and a manual mapping replaces the link).
 	 * @param runId the run, whose account findings are recorded
 	 * @param now when
 	 * @return how many links were made (not counting confirmations)
@@ -93,9 +98,11 @@ public final class LinkStore {
 				+ "AND f.phid = identity_link.phid AND f.matched_by = 'MANUAL' AND f.category IN (" + LINKED_STATES + ")) "
 				+ "AND NOT EXISTS (SELECT 1 " + linked + " AND f.phid = identity_link.phid "
 				+ "AND ps.source = identity_link.source AND ps.source_id = identity_link.source_id)", runId, runId);
-		this.jdbc.update("UPDATE identity_link SET confirmed_at = ?, confirmed_run = ? WHERE EXISTS (SELECT 1 " + linked
-				+ " AND f.phid = identity_link.phid AND ps.source = identity_link.source "
-				+ "AND ps.source_id = identity_link.source_id)", at, runId, runId);
+		// a confirmation older than a week is refreshed: rewriting every link every night cost H2 most of this step
+		this.jdbc.update("UPDATE identity_link SET confirmed_at = ?, confirmed_run = ? WHERE confirmed_at < ? "
+				+ "AND EXISTS (SELECT 1 " + linked + " AND f.phid = identity_link.phid AND ps.source = identity_link.source "
+				+ "AND ps.source_id = identity_link.source_id)", at, runId, Timestamp.from(now.minus(CONFIRMATION_AGE)),
+				runId);
 		return this.jdbc.update("INSERT INTO identity_link (source, source_id, phid, username, person_key, method, "
 				+ "confidence, linked_at, linked_run, confirmed_at, confirmed_run) "
 				+ "SELECT ps.source, ps.source_id, f.phid, f.username, f.identity, f.matched_by, 'HIGH', ?, ?, ?, ? "

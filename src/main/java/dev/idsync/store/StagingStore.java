@@ -6,6 +6,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -70,6 +71,8 @@ public final class StagingStore {
 
 	private final JdbcTemplate jdbc;
 
+	private final IndexHint hint;
+
 	private final CorrelationKeys keys;
 
 	public StagingStore(DataSource dataSource) {
@@ -85,6 +88,7 @@ public final class StagingStore {
 		this.dataSource = dataSource;
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.keys = keys;
+		this.hint = new IndexHint(this.jdbc);
 	}
 
 	/**
@@ -219,7 +223,8 @@ public final class StagingStore {
 		Cursor<Keyed> rows = new Cursor<>(this.dataSource,
 				"SELECT i.merge_key, i.source, i.source_id, i.person_key, i.emails, i.display_name, i.lifecycle, "
 						+ "i.raw_status, i.employee_id, i.username_hint, i.status_since, " + entitled + " AS entitled, "
-						+ admin + " AS admin FROM stage_identity i WHERE i.run_id = ? ORDER BY i.merge_key, i.source, "
+						+ admin + " AS admin FROM stage_identity i" + this.hint.use("stage_identity_merge") + " WHERE i.run_id = ? "
+						+ "ORDER BY i.run_id, i.merge_key, i.source, "
 						+ "i.source_id",
 				(rs, i) -> new Keyed(rs.getString("merge_key"), new IdentityRecord(identity(rs), rs.getBoolean("entitled"),
 						nullableBoolean(rs, "admin"))),
@@ -292,7 +297,7 @@ public final class StagingStore {
 	/** Every merged person, by key. */
 	public CloseableIterator<Person> persons(String runId) {
 		return new Cursor<>(this.dataSource, "SELECT " + PERSON + " FROM stage_person p WHERE p.run_id = ? "
-				+ "ORDER BY p.person_key", (rs, i) -> person(rs), runId);
+				+ "ORDER BY p.run_id, p.person_key", (rs, i) -> person(rs), runId);
 	}
 
 	/** The person with this key (a lower-cased primary email). */
@@ -516,7 +521,7 @@ public final class StagingStore {
 				+ ", ap.disabled_at AS journal_at, ap.run_id AS journal_run, ap.reason AS journal_reason"
 				+ (details ? ", s.mfa, t.live_tokens, t.oldest_token, e.addresses, e.unverified, l.links" : "")
 				+ (phorgeLog ? ", sd.at_epoch AS self_disabled_at" : "")
-				+ " FROM stage_account a LEFT JOIN pair ON pair.phid = a.phid "
+				+ " FROM stage_account a" + this.hint.use("stage_account_order") + " LEFT JOIN pair ON pair.phid = a.phid "
 				+ "LEFT JOIN claims ON claims.person_key = pair.person_key "
 				+ "LEFT JOIN stage_person p ON p.run_id = a.run_id AND p.person_key = pair.person_key "
 				+ "LEFT JOIN account_provenance ap ON ap.phid = a.phid AND a.disabled = TRUE ");
@@ -532,7 +537,9 @@ public final class StagingStore {
 					+ "ON sd.phid = a.phid AND a.disabled = TRUE ");
 			args.addAll(List.of(runId, selfPhid));
 		}
-		sql.append("WHERE a.run_id = ? ORDER BY a.account_id, a.phid, p.person_key");
+		// in the order of the index stage_account_order (hence run_id first), so that H2 streams the accounts lazily
+		// instead of sorting them all into a temporary result; an account's candidates are ordered below
+		sql.append("WHERE a.run_id = ? ORDER BY a.run_id, a.account_id, a.phid");
 		args.add(runId);
 		Cursor<ClaimRow> rows = new Cursor<>(this.dataSource, sql.toString(),
 				(rs, i) -> claim(rs, details, phorgeLog), args.toArray());
@@ -547,8 +554,19 @@ public final class StagingStore {
 	public void analyze() {
 		if ("PostgreSQL".equals(DurableWrites.product(this.jdbc))) {
 			this.jdbc.execute("ANALYZE stage_identity, stage_person, stage_person_source, stage_person_email, "
-					+ "stage_account, stage_account_email, stage_account_link, stage_mapping, stage_match, "
-					+ "stage_entitled, stage_admin");
+					+ "stage_account, stage_account_email, stage_account_link, stage_account_security, stage_token, "
+					+ "stage_disable, stage_mapping, stage_exemption, stage_match, stage_entitled, stage_admin, "
+					+ "account_provenance, identity_link");
+		}
+	}
+
+	/**
+	 * Refreshes PostgreSQL's statistics of the matches the correlation steps have just written, before the
+	 * classification joins them with every account.
+	 */
+	public void analyzeMatches() {
+		if ("PostgreSQL".equals(DurableWrites.product(this.jdbc))) {
+			this.jdbc.execute("ANALYZE stage_match");
 		}
 	}
 
@@ -573,7 +591,7 @@ public final class StagingStore {
 	public CloseableIterator<PersonCase> personCases(String runId) {
 		return new Cursor<>(this.dataSource, "SELECT " + PERSON + ", EXISTS (SELECT 1 FROM stage_match m WHERE "
 				+ "m.run_id = p.run_id AND m.person_key = p.person_key) AS claimed FROM stage_person p "
-				+ "WHERE p.run_id = ? ORDER BY p.person_key", (rs, i) -> new PersonCase(person(rs), rs.getBoolean(
+				+ "WHERE p.run_id = ? ORDER BY p.run_id, p.person_key", (rs, i) -> new PersonCase(person(rs), rs.getBoolean(
 						"claimed")), runId);
 	}
 
@@ -584,6 +602,7 @@ public final class StagingStore {
 				candidates.add(row.candidate());
 			}
 		}
+		candidates.sort(Comparator.comparing((Candidate candidate) -> candidate.person().key()));
 		ClaimRow first = rows.get(0);
 		return new AccountCase(first.account(), candidates, null, first.details(),
 				(first.disabledByIdsync() != null)

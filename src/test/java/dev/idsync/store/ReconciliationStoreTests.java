@@ -181,6 +181,16 @@ class ReconciliationStoreTests {
 		assertThat(store.links.linksOf(phid(1))).containsExactly("okta:00u9");
 	}
 
+	/** Whether {@link #nightly} records each finding's history as it inserts it, as the job does. */
+	private boolean historyAtInsert;
+
+	@ParameterizedTest
+	@MethodSource("databases")
+	void findingHistoryRecordedAsFindingsAreInsertedIsTheComparisonsHistory(String database) {
+		this.historyAtInsert = true;
+		findingHistoryCountsConsecutiveCompleteRunsAndListsWhatWasResolved(database);
+	}
+
 	@ParameterizedTest
 	@MethodSource("databases")
 	void findingHistoryCountsConsecutiveCompleteRunsAndListsWhatWasResolved(String database) {
@@ -327,7 +337,12 @@ class ReconciliationStoreTests {
 					contradictions.getOrDefault(accountCase.account().phid(), List.of()), null));
 			findings.addAll(Classifier.classifyAll(known, Completeness.complete(), Rules.at(now)));
 		}
-		store.findings.insertFindings(run, findings);
+		if (this.historyAtInsert) {
+			store.findings.insertFindings(run, findings, store.runs.previousCompleteRun(run).orElse(null), now);
+		}
+		else {
+			store.findings.insertFindings(run, findings);
+		}
 		store.links.record(run, now);
 		store.findings.compareWith(run, store.runs.previousCompleteRun(run).orElse(null), now);
 		store.runs.finished(run, now, "COMPLETED", 2);

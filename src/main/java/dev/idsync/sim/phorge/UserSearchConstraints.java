@@ -51,6 +51,11 @@ final class UserSearchConstraints {
 	}
 
 	/** The users the parameters select; like Phorge, falsy lists, strings and dates constrain nothing. */
+	/** Whether the parameters constrain nothing, so that every user matches. */
+	static boolean selectsAll(Map<String, Object> parameters) {
+		return parameters.values().stream().noneMatch((value) -> PhpValues.truthy(value) || value instanceof Boolean);
+	}
+
 	static Predicate<PhorgeUser> filter(Map<String, Object> parameters) {
 		List<Predicate<PhorgeUser>> tests = new ArrayList<>();
 		parameters.forEach((key, value) -> {

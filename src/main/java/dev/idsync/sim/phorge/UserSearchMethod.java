@@ -35,10 +35,9 @@ final class UserSearchMethod {
 		UserSearchOrder order = UserSearchOrder.of(call.value("order"));
 		Object limit = pageSize(call.value("limit"));
 		boolean fulltext = UserSearchConstraints.hasFulltext(parameters);
-		List<PhorgeUser> matching = this.directory.users()
-			.stream()
-			.filter(UserSearchConstraints.filter(parameters))
-			.toList();
+		// in ascending id order, as the directory lists them (the pager's index-like paging relies on it)
+		List<PhorgeUser> matching = UserSearchConstraints.selectsAll(parameters) ? this.directory.users()
+				: this.directory.users().stream().filter(UserSearchConstraints.filter(parameters)).toList();
 		UserSearchPager.Page page = new UserSearchPager(this.directory).page(matching, order, fulltext,
 				PhpValues.intval(limit), call.value("before"), call.value("after"));
 		return result(page, queryKey, limit, call.value("order"), availability);

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -77,6 +78,24 @@ final class UserSearchOrder {
 		}
 		Comparator<PhorgeUser> id = Comparator.comparingLong(PhorgeUser::id);
 		return comparator.thenComparing(descending ? id.reversed() : id);
+	}
+
+	/**
+	 * Whether {@link #comparator(boolean, boolean)} orders by id alone, and then whether descending: as MySQL pages
+	 * Phorge's default order through the primary key, without looking at the other rows.
+	 */
+	Optional<Boolean> idDescending(boolean fulltext, boolean reversed) {
+		boolean descending = true;
+		for (Item item : this.items) {
+			if (!fulltext && FERRET.contains(item.key())) {
+				continue;
+			}
+			if (!item.key().equals("id")) {
+				return Optional.empty();
+			}
+			descending = !item.reversed() ^ reversed;
+		}
+		return Optional.of(descending);
 	}
 
 	private static UserSearchOrder vector(List<String> scalars) {

@@ -68,6 +68,38 @@ class UserSearchPagingTests {
 	}
 
 	@Test
+	void pagingByIdThroughTheIndexGivesWhatScanningEveryUserGives() {
+		// given every way to order by id alone, forwards and backwards, from random cursors, over all users and over
+		// a constrained subset (still in ascending id order, as the method passes them)
+		List<PhorgeUser> all = GeneratedInstance.directory(SIZE).users();
+		List<PhorgeUser> some = all.stream().filter((user) -> user.id() % 3 != 0).toList();
+		java.util.Random random = new java.util.Random(17);
+		List<Object> orders = new ArrayList<>(java.util.Arrays.asList(null, "newest", "oldest", List.of("id"),
+				List.of("-id"), List.of("rank", "id"), List.of("fulltext-created", "-id")));
+		int compared = 0;
+		for (Object vector : orders) {
+			UserSearchOrder order = UserSearchOrder.of(vector);
+			for (List<PhorgeUser> matching : List.of(all, some)) {
+				for (int i = 0; i < 200; i++) {
+					boolean reversed = random.nextBoolean();
+					PhorgeUser cursor = (i % 10 == 0) ? null : all.get(random.nextInt(all.size()));
+					int limit = 1 + random.nextInt(101);
+
+					// when
+					List<PhorgeUser> indexed = UserSearchPager.rowsAfter(matching, order, false, reversed, cursor, limit);
+
+					// then
+					assertThat(indexed).as("order %s, reversed %s, after %s, limit %s", vector, reversed, cursor, limit)
+						.isEqualTo(UserSearchPager.rowsAfterByScan(matching, order, false, reversed, cursor, limit));
+					compared++;
+				}
+			}
+		}
+		assertThat(UserSearchOrder.of(List.of("username")).idDescending(false, false)).isEmpty();
+		assertThat(compared).isEqualTo(2_800);
+	}
+
+	@Test
 	void searchWhenLimitOver100ReturnsPageSizeError() {
 		Map<String, Object> envelope = this.client.call("user.search", GeneratedInstance.ADMIN_TOKEN,
 				Map.of("limit", 101));
