@@ -3,9 +3,11 @@ package dev.idsync.store;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Names the index a streamed read must go through, on H2: there a query streams its rows (lazy execution) only when an
- * index gives its order, and H2's planner, which weighs every index on {@code run_id} alike, may pick another one and
- * then sort the whole run into a temporary result on disk. PostgreSQL plans by its statistics, and takes no hint.
+ * Names the index a large ordered read must go through, on H2: its planner weighs every index on {@code run_id} alike,
+ * may pick one that does not give the order, and then sorts the whole run, in a temporary file when it is larger than
+ * its memory rows. PostgreSQL plans by its statistics, and takes no hint. (H2's lazy query execution, which would
+ * also stream such reads, was tried and dropped: a long lazy read during the run's writes failed with
+ * "MVStoreException: Chunk … not found" in H2 2.4.240.)
  */
 final class IndexHint {
 

@@ -43,7 +43,8 @@ public final class StagingStore {
 
 	private static final String[] STAGING = { "stage_identity", "stage_person", "stage_person_email", "stage_account",
 			"stage_match", "stage_entitled", "stage_account_email", "stage_account_link", "stage_account_security",
-			"stage_token", "stage_person_source", "stage_admin", "stage_mapping", "stage_exemption", "stage_disable" };
+			"stage_token", "stage_person_source", "stage_admin", "stage_mapping", "stage_exemption", "stage_disable",
+			"stage_claim" };
 
 	/** The columns a {@link Person} is read from, on {@code stage_person} aliased {@code p}. */
 	private static final String PERSON = "p.person_key, p.display_name, p.emails, p.lifecycle, p.sources, p.entitled, "
@@ -506,24 +507,18 @@ public final class StagingStore {
 			@Nullable String selfPhid) {
 		boolean details = detailsAt != null;
 		boolean phorgeLog = details && selfPhid != null;
-		List<Object> args = new ArrayList<>(List.of(runId, runId));
-		// each pair at its strongest method, with that method's detail (plain grouping: H2's window functions are
-		// far too slow at a hundred thousand rows)
-		StringBuilder sql = new StringBuilder("WITH best AS (SELECT person_key, phid, MIN(method_rank) AS method_rank "
-				+ "FROM stage_match WHERE run_id = ? GROUP BY person_key, phid), "
-				+ "pair AS (SELECT m.person_key, m.phid, m.method_rank, MIN(m.detail) AS detail FROM stage_match m "
-				+ "JOIN best b ON b.person_key = m.person_key AND b.phid = m.phid AND b.method_rank = m.method_rank "
-				+ "WHERE m.run_id = ? GROUP BY m.person_key, m.phid, m.method_rank), "
-				+ "claims AS (SELECT person_key, COUNT(*) AS claimed FROM pair WHERE method_rank < "
-				+ MatchMethod.REAL_NAME.ordinal() + " GROUP BY person_key) "
-				+ "SELECT a.phid, a.account_id, a.username, a.real_name, a.kind, a.disabled, a.approved, a.admin, "
-				+ "a.created_epoch, pair.method_rank, pair.detail, claims.claimed, " + PERSON
+		List<Object> args = new ArrayList<>();
+		stageClaims(runId);
+		StringBuilder sql = new StringBuilder("SELECT a.phid, a.account_id, a.username, a.real_name, a.kind, a.disabled, a.approved, a.admin, "
+				+ "a.created_epoch, c.method_rank, c.detail, (SELECT COUNT(*) FROM stage_claim k WHERE k.run_id = c.run_id "
+				+ "AND k.person_key = c.person_key AND k.method_rank < " + MatchMethod.REAL_NAME.ordinal() + ") AS claimed, "
+				+ PERSON
 				+ ", ap.disabled_at AS journal_at, ap.run_id AS journal_run, ap.reason AS journal_reason"
 				+ (details ? ", s.mfa, t.live_tokens, t.oldest_token, e.addresses, e.unverified, l.links" : "")
 				+ (phorgeLog ? ", sd.at_epoch AS self_disabled_at" : "")
-				+ " FROM stage_account a" + this.hint.use("stage_account_order") + " LEFT JOIN pair ON pair.phid = a.phid "
-				+ "LEFT JOIN claims ON claims.person_key = pair.person_key "
-				+ "LEFT JOIN stage_person p ON p.run_id = a.run_id AND p.person_key = pair.person_key "
+				+ " FROM stage_account a" + this.hint.use("stage_account_order")
+				+ " LEFT JOIN stage_claim c ON c.run_id = a.run_id AND c.phid = a.phid "
+				+ "LEFT JOIN stage_person p ON p.run_id = a.run_id AND p.person_key = c.person_key "
 				+ "LEFT JOIN account_provenance ap ON ap.phid = a.phid AND a.disabled = TRUE ");
 		if (details) {
 			sql.append(DETAILS);
@@ -537,8 +532,8 @@ public final class StagingStore {
 					+ "ON sd.phid = a.phid AND a.disabled = TRUE ");
 			args.addAll(List.of(runId, selfPhid));
 		}
-		// in the order of the index stage_account_order (hence run_id first), so that H2 streams the accounts lazily
-		// instead of sorting them all into a temporary result; an account's candidates are ordered below
+		// in the order of the index stage_account_order (hence run_id first), so that no database sorts every account;
+		// an account's candidates are ordered below
 		sql.append("WHERE a.run_id = ? ORDER BY a.run_id, a.account_id, a.phid");
 		args.add(runId);
 		Cursor<ClaimRow> rows = new Cursor<>(this.dataSource, sql.toString(),
@@ -557,6 +552,22 @@ public final class StagingStore {
 					+ "stage_account, stage_account_email, stage_account_link, stage_account_security, stage_token, "
 					+ "stage_disable, stage_mapping, stage_exemption, stage_match, stage_entitled, stage_admin, "
 					+ "account_provenance, identity_link");
+		}
+	}
+
+	/**
+	 * Stages each person's claim on each account at its strongest method, with that method's detail (the smallest,
+	 * for a stable choice), replacing what the run staged before (a restarted classification starts over).
+	 */
+	private void stageClaims(String runId) {
+		this.jdbc.update("DELETE FROM stage_claim WHERE run_id = ?", runId);
+		this.jdbc.update("INSERT INTO stage_claim (run_id, phid, person_key, method_rank, detail) SELECT m.run_id, "
+				+ "m.phid, m.person_key, m.method_rank, MIN(m.detail) FROM stage_match m WHERE m.run_id = ? "
+				+ "AND m.method_rank = (SELECT MIN(b.method_rank) FROM stage_match b WHERE b.run_id = m.run_id "
+				+ "AND b.person_key = m.person_key AND b.phid = m.phid) GROUP BY m.run_id, m.phid, m.person_key, "
+				+ "m.method_rank", runId);
+		if ("PostgreSQL".equals(DurableWrites.product(this.jdbc))) {
+			this.jdbc.execute("ANALYZE stage_claim");
 		}
 	}
 
