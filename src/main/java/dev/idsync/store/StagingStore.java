@@ -551,7 +551,7 @@ public final class StagingStore {
 			this.jdbc.execute("ANALYZE stage_identity, stage_person, stage_person_source, stage_person_email, "
 					+ "stage_account, stage_account_email, stage_account_link, stage_account_security, stage_token, "
 					+ "stage_disable, stage_mapping, stage_exemption, stage_match, stage_entitled, stage_admin, "
-					+ "account_provenance, identity_link");
+					+ "account_provenance");
 		}
 	}
 
