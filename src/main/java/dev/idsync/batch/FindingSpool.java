@@ -191,8 +191,12 @@ final class FindingSpool implements AutoCloseable {
 		return new String(bytes, StandardCharsets.UTF_8);
 	}
 
-	/** Creates the file with mode 0600 where the file system knows modes, replacing one a killed run left. */
+	/**
+	 * Creates the file with mode 0600 where the file system knows modes, and its folder if need be, replacing one a
+	 * killed run left.
+	 */
 	private static Path createPrivate(Path file) throws IOException {
+		Files.createDirectories(file.toAbsolutePath().getParent());
 		Files.deleteIfExists(file);
 		return FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
 				? Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))

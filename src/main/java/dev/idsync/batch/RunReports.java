@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -73,45 +74,10 @@ public final class RunReports {
 
 	/** Writes a run's report into {@code dir/folder}. */
 	Written write(Path dir, String folder, String runId, String mode, Instant finished) {
-		RecordedRun recorded = recorded(runId, mode, finished);
-		RunSummary summary = recorded.summary();
 		// the formats read the findings from one read of the store, spooled beside the report (see FindingSpool)
-		try {
-			java.nio.file.Files.createDirectories(dir);
-		}
-		catch (java.io.IOException ex) {
-			// the report writer says why the directory cannot be written
-		}
 		try (FindingSpool spool = spool(dir, folder, runId)) {
-			RecordedRun run = new RecordedRun() {
-
-				@Override
-				public RunSummary summary() {
-					return summary;
-				}
-
-				@Override
-				public List<RunTally> history() {
-					return recorded.history();
-				}
-
-				@Override
-				public Stream<Finding> findings() {
-					return spool.findings();
-				}
-
-				@Override
-				public Stream<PlannedAction> actions() {
-					return recorded.actions();
-				}
-
-				@Override
-				public Stream<Finding> resolved() {
-					return recorded.resolved();
-				}
-
-			};
-			return new Written(new ReportWriter().write(dir, folder, run), summary);
+			RecordedRun run = recorded(runId, mode, finished, spool::findings);
+			return new Written(new ReportWriter().write(dir, folder, run), run.summary());
 		}
 	}
 
@@ -131,6 +97,10 @@ public final class RunReports {
 	}
 
 	RecordedRun recorded(String runId, String mode, Instant finished) {
+		return recorded(runId, mode, finished, () -> stream(this.findings.findings(runId)));
+	}
+
+	private RecordedRun recorded(String runId, String mode, Instant finished, Supplier<Stream<Finding>> findings) {
 		RunSummary summary = summary(runId, mode, finished);
 		List<RunTally> history = this.runs.tallies(HISTORY);
 		return new RecordedRun() {
@@ -147,7 +117,7 @@ public final class RunReports {
 
 			@Override
 			public Stream<Finding> findings() {
-				return stream(RunReports.this.findings.findings(runId));
+				return findings.get();
 			}
 
 			@Override

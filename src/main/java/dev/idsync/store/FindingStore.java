@@ -42,12 +42,12 @@ public final class FindingStore {
 
 	private final JdbcTemplate jdbc;
 
-	private final IndexHint hint;
+	private final StoreDialect dialect;
 
 	public FindingStore(DataSource dataSource) {
 		this.dataSource = dataSource;
 		this.jdbc = new JdbcTemplate(dataSource);
-		this.hint = new IndexHint(this.jdbc);
+		this.dialect = new StoreDialect(this.jdbc);
 	}
 
 	/** Deletes a run's findings about accounts (a restarted classification starts over). */
@@ -187,9 +187,7 @@ public final class FindingStore {
 	 * has grown.
 	 */
 	public void analyze() {
-		if ("PostgreSQL".equals(DurableWrites.product(this.jdbc))) {
-			this.jdbc.execute("ANALYZE finding, finding_resolved");
-		}
+		this.dialect.analyze("finding, finding_resolved");
 	}
 
 	/** How many of a run's findings are new, persisting, and how many of the last complete run's were resolved. */
@@ -284,7 +282,7 @@ public final class FindingStore {
 
 	/** A run's findings: account findings by username, then identity findings by identity. */
 	public CloseableIterator<Finding> findings(String runId) {
-		return new Cursor<>(this.dataSource, "SELECT " + COLUMNS + " FROM finding f" + this.hint.use("finding_report") + " WHERE run_id = ? "
+		return new Cursor<>(this.dataSource, "SELECT " + COLUMNS + " FROM finding f" + this.dialect.useIndex("finding_report") + " WHERE run_id = ? "
 				// run_id first, though it is one value: so H2 sees that the index finding_report gives this order
 				+ "ORDER BY run_id, username NULLS LAST, identity, id", (rs, i) -> finding(rs), runId);
 	}

@@ -72,7 +72,7 @@ public final class StagingStore {
 
 	private final JdbcTemplate jdbc;
 
-	private final IndexHint hint;
+	private final StoreDialect dialect;
 
 	private final CorrelationKeys keys;
 
@@ -89,7 +89,7 @@ public final class StagingStore {
 		this.dataSource = dataSource;
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.keys = keys;
-		this.hint = new IndexHint(this.jdbc);
+		this.dialect = new StoreDialect(this.jdbc);
 	}
 
 	/**
@@ -224,7 +224,7 @@ public final class StagingStore {
 		Cursor<Keyed> rows = new Cursor<>(this.dataSource,
 				"SELECT i.merge_key, i.source, i.source_id, i.person_key, i.emails, i.display_name, i.lifecycle, "
 						+ "i.raw_status, i.employee_id, i.username_hint, i.status_since, " + entitled + " AS entitled, "
-						+ admin + " AS admin FROM stage_identity i" + this.hint.use("stage_identity_merge") + " WHERE i.run_id = ? "
+						+ admin + " AS admin FROM stage_identity i" + this.dialect.useIndex("stage_identity_merge") + " WHERE i.run_id = ? "
 						+ "ORDER BY i.run_id, i.merge_key, i.source, "
 						+ "i.source_id",
 				(rs, i) -> new Keyed(rs.getString("merge_key"), new IdentityRecord(identity(rs), rs.getBoolean("entitled"),
@@ -516,7 +516,7 @@ public final class StagingStore {
 				+ ", ap.disabled_at AS journal_at, ap.run_id AS journal_run, ap.reason AS journal_reason"
 				+ (details ? ", s.mfa, t.live_tokens, t.oldest_token, e.addresses, e.unverified, l.links" : "")
 				+ (phorgeLog ? ", sd.at_epoch AS self_disabled_at" : "")
-				+ " FROM stage_account a" + this.hint.use("stage_account_order")
+				+ " FROM stage_account a" + this.dialect.useIndex("stage_account_order")
 				+ " LEFT JOIN stage_claim c ON c.run_id = a.run_id AND c.phid = a.phid "
 				+ "LEFT JOIN stage_person p ON p.run_id = a.run_id AND p.person_key = c.person_key "
 				+ "LEFT JOIN account_provenance ap ON ap.phid = a.phid AND a.disabled = TRUE ");
@@ -547,12 +547,10 @@ public final class StagingStore {
 	 * everything (25 s at 600 people instead of milliseconds). H2 needs nothing.
 	 */
 	public void analyze() {
-		if ("PostgreSQL".equals(DurableWrites.product(this.jdbc))) {
-			this.jdbc.execute("ANALYZE stage_identity, stage_person, stage_person_source, stage_person_email, "
-					+ "stage_account, stage_account_email, stage_account_link, stage_account_security, stage_token, "
-					+ "stage_disable, stage_mapping, stage_exemption, stage_match, stage_entitled, stage_admin, "
-					+ "account_provenance");
-		}
+		this.dialect.analyze("stage_identity, stage_person, stage_person_source, stage_person_email, "
+				+ "stage_account, stage_account_email, stage_account_link, stage_account_security, stage_token, "
+				+ "stage_disable, stage_mapping, stage_exemption, stage_match, stage_entitled, stage_admin, "
+				+ "account_provenance");
 	}
 
 	/**
@@ -566,9 +564,7 @@ public final class StagingStore {
 				+ "AND m.method_rank = (SELECT MIN(b.method_rank) FROM stage_match b WHERE b.run_id = m.run_id "
 				+ "AND b.person_key = m.person_key AND b.phid = m.phid) GROUP BY m.run_id, m.phid, m.person_key, "
 				+ "m.method_rank", runId);
-		if ("PostgreSQL".equals(DurableWrites.product(this.jdbc))) {
-			this.jdbc.execute("ANALYZE stage_claim");
-		}
+		this.dialect.analyze("stage_claim");
 	}
 
 	/**
@@ -576,9 +572,7 @@ public final class StagingStore {
 	 * classification joins them with every account.
 	 */
 	public void analyzeMatches() {
-		if ("PostgreSQL".equals(DurableWrites.product(this.jdbc))) {
-			this.jdbc.execute("ANALYZE stage_match");
-		}
+		this.dialect.analyze("stage_match");
 	}
 
 	/** How many human accounts Phorge has this run: the base of the blast-radius percentages. */
