@@ -172,6 +172,11 @@ public final class IdsyncStore implements AutoCloseable {
 		config.setPassword(password);
 		// a report streams its findings and actions at once, each over a connection of its own
 		config.setMaximumPoolSize(size);
+		if (url.startsWith("jdbc:postgresql:")) {
+			// the driver sends a batch of INSERTs as multi-row statements: each staging step writes its rows in
+			// batches, and one round trip per row made the bookkeeping of 100,000 people 10 s slower
+			config.addDataSourceProperty("reWriteBatchedInserts", "true");
+		}
 		return new HikariDataSource(config);
 	}
 
