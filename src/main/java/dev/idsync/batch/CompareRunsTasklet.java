@@ -13,8 +13,8 @@ import dev.idsync.store.LinkStore;
 import dev.idsync.store.RunStore;
 
 /**
- * Records the durable links this run established, then compares its findings with the last complete run's: first
- * seen, consecutive runs, new or persisting, and what was resolved.
+ * Records the durable links this run established, then what of the last complete run's findings this run resolved
+ * (each finding's own history, first seen, consecutive runs, new or persisting, was recorded as it was inserted).
  */
 final class CompareRunsTasklet implements Tasklet {
 
@@ -38,7 +38,7 @@ final class CompareRunsTasklet implements Tasklet {
 		String runId = RunParameters.runId(contribution.getStepExecution());
 		this.findings.analyze();
 		contribution.incrementWriteCount(this.links.record(runId, this.clock.instant()));
-		this.findings.compareWith(runId, this.runs.previousCompleteRun(runId).orElse(null), this.clock.instant(),
+		this.findings.recordResolved(runId, this.runs.previousCompleteRun(runId).orElse(null),
 				Completeness.of(this.runs.reads(runId)).all());
 		return RepeatStatus.FINISHED;
 	}

@@ -60,36 +60,23 @@ public final class FindingStore {
 		this.jdbc.update("DELETE FROM finding WHERE run_id = ? AND username IS NULL", runId);
 	}
 
-	/** Records findings. */
-	public void insertFindings(String runId, List<? extends Finding> findings) {
-		insertFindings(runId, findings, null, null);
-	}
-
 	/**
-	 * Records findings with their history against the last complete run before theirs, as
-	 * {@link #compareWith(String, String, Instant, boolean)} would give it: when each was first seen, in how many
-	 * consecutive complete runs, new or persisting. Looking the earlier findings up per batch and inserting each
-	 * finding with its history costs far less than updating every finding of the run afterwards (that rewrote each
-	 * row, its evidence included).
+	 * Records findings with their history against the last complete run before theirs: when each was first seen, in
+	 * how many consecutive complete runs, new or persisting. The earlier findings are looked up per batch, and each
+	 * finding is inserted with its history (updating every finding of the run afterwards rewrote each row, its
+	 * evidence included).
 	 * @param runId the run
 	 * @param findings its findings
 	 * @param previous the last earlier run that read every source completely, or {@code null} when there is none
-	 * @param now when this run first sees what is new, or {@code null} to leave the history to
-	 * {@link #compareWith(String, String, Instant, boolean)}
+	 * @param now when this run first sees what is new
 	 */
 	public void insertFindings(String runId, List<? extends Finding> findings, @Nullable String previous,
-			@Nullable Instant now) {
-		String columns = "INSERT INTO finding (run_id, category, severity, username, phid, identity, rule, evidence, "
-				+ "matched_by, subject";
-		if (now == null) {
-			this.jdbc.batchUpdate(columns + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", findings, 500,
-					(statement, finding) -> bind(statement, runId, finding));
-			return;
-		}
+			Instant now) {
 		Map<String, Object[]> earlier = (previous != null) ? earlier(previous, findings) : Map.of();
 		Timestamp at = Timestamp.from(now);
-		this.jdbc.batchUpdate(columns + ", first_seen, runs_seen, since_last) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-				+ "?, ?)", findings, 500, (statement, finding) -> {
+		this.jdbc.batchUpdate("INSERT INTO finding (run_id, category, severity, username, phid, identity, rule, "
+				+ "evidence, matched_by, subject, first_seen, runs_seen, since_last) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+				+ "?, ?, ?)", findings, 500, (statement, finding) -> {
 					bind(statement, runId, finding);
 					Object[] seen = earlier.get(finding.subject() + "\u0000" + finding.category().name());
 					statement.setTimestamp(11, (seen != null && seen[0] != null) ? (Timestamp) seen[0] : at);
@@ -136,40 +123,16 @@ public final class FindingStore {
 	}
 
 	/**
-	 * Compares a run's findings with those of the last complete run before it: each finding gets when it was first
-	 * seen, in how many consecutive complete runs, and whether it is new or persisting; the earlier run's findings
-	 * that are gone (drift only, not states that are fine) are recorded as resolved.
+	 * Records which findings of the last complete run before this one are gone (drift only, not states that are
+	 * fine): resolved. (Each finding's own history was recorded as it was inserted.)
 	 * @param runId the run
 	 * @param previous the last earlier run that read every source completely, or {@code null} when there is none
-	 * @param now when this run first sees what is new
-	 */
-	public void compareWith(String runId, @Nullable String previous, Instant now) {
-		compareWith(runId, previous, now, true);
-	}
-
-	/**
-	 * Compares a run's findings with those of the last complete run before it: gives those recorded without their
-	 * history (by {@link #insertFindings(String, List)}) theirs, and records what was resolved.
-	 * @param runId the run
-	 * @param previous the last earlier run that read every source completely, or {@code null} when there is none
-	 * @param now when this run first sees what is new
 	 * @param complete whether this run read every source completely: only then is a finding that is gone resolved
 	 * (an incomplete run cannot tell a resolved finding from one it could not conclude)
 	 */
-	public void compareWith(String runId, @Nullable String previous, Instant now, boolean complete) {
-		Timestamp at = Timestamp.from(now);
+	public void recordResolved(String runId, @Nullable String previous, boolean complete) {
 		this.jdbc.update("DELETE FROM finding_resolved WHERE run_id = ?", runId);
-		if (previous == null) {
-			this.jdbc.update("UPDATE finding SET first_seen = ?, runs_seen = 1, since_last = 'NEW' WHERE run_id = ? "
-					+ "AND since_last IS NULL", at, runId);
-			return;
-		}
-		String same = "FROM finding p WHERE p.run_id = ? AND p.subject = finding.subject AND p.category = finding.category";
-		this.jdbc.update("UPDATE finding SET first_seen = COALESCE((SELECT MIN(p.first_seen) " + same + "), ?), "
-				+ "runs_seen = COALESCE((SELECT MAX(p.runs_seen) " + same + ") + 1, 1), "
-				+ "since_last = CASE WHEN EXISTS (SELECT 1 " + same + ") THEN 'PERSISTING' ELSE 'NEW' END "
-				+ "WHERE run_id = ? AND since_last IS NULL", previous, at, previous, previous, runId);
-		if (!complete) {
+		if (previous == null || !complete) {
 			return;
 		}
 		this.jdbc.update("INSERT INTO finding_resolved (run_id, category, subject, username, identity, first_seen, "

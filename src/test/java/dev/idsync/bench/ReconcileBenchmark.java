@@ -245,11 +245,11 @@ public final class ReconcileBenchmark {
 			return contradictions.size();
 		});
 		this.meter.time("classify accounts", () -> classifyAccounts(org, runId, contradictions));
-		this.meter.time("classify persons", () -> classifyPersons(runId));
+		this.meter.time("classify persons", () -> classifyPersons(runId, now));
 		this.meter.time("compare runs: record links", () -> inTransaction(() -> this.links.record(runId, now)));
-		this.meter.time("compare runs: finding history", () -> inTransaction(() -> {
-			this.findings.compareWith(runId, this.runs.previousCompleteRun(runId).orElse(null), now);
-			return count("SELECT COUNT(*) FROM finding WHERE run_id = ?", runId);
+		this.meter.time("compare runs: resolved findings", () -> inTransaction(() -> {
+			this.findings.recordResolved(runId, this.runs.previousCompleteRun(runId).orElse(null), true);
+			return count("SELECT COUNT(*) FROM finding_resolved WHERE run_id = ?", runId);
 		}));
 		this.meter.time("plan actions", () -> planActions(runId));
 		this.runs.finished(runId, now, "COMPLETED", 1);
@@ -283,6 +283,7 @@ public final class ReconcileBenchmark {
 		Map<String, Exemption> exemptions = this.mappings.stagedExemptions(runId);
 		Map<String, BotProperties> bots = org.botRegistry();
 		Rules rules = new Rules(org.now(), Duration.ofDays(365), true);
+		String previous = this.runs.previousCompleteRun(runId).orElse(null);
 		try (CloseableIterator<AccountCase> cases = this.staging.accountCases(runId, org.now().getEpochSecond(),
 				org.selfPhid())) {
 			return chunked(cases, (accountCase) -> {
@@ -298,18 +299,19 @@ public final class ReconcileBenchmark {
 					known = new AccountCase(account, List.of(), ownership, known.details(), facts);
 				}
 				return Classifier.classifyAll(known, Completeness.complete(), rules);
-			}, (found) -> this.findings.insertFindings(runId, found));
+			}, (found) -> this.findings.insertFindings(runId, found, previous, org.now()));
 		}
 	}
 
-	private long classifyPersons(String runId) {
+	private long classifyPersons(String runId, Instant now) {
 		inTransaction(() -> {
 			this.findings.deleteIdentityFindings(runId);
 			return 0;
 		});
+		String previous = this.runs.previousCompleteRun(runId).orElse(null);
 		try (CloseableIterator<PersonCase> cases = this.staging.personCases(runId)) {
 			return chunked(cases, (person) -> Classifier.classifyPerson(person.person(), person.claimed(),
-					Completeness.complete()), (found) -> this.findings.insertFindings(runId, found));
+					Completeness.complete()), (found) -> this.findings.insertFindings(runId, found, previous, now));
 		}
 	}
 

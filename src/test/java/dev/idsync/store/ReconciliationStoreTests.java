@@ -182,15 +182,6 @@ class ReconciliationStoreTests {
 	}
 
 	/** Whether {@link #nightly} records each finding's history as it inserts it, as the job does. */
-	private boolean historyAtInsert;
-
-	@ParameterizedTest
-	@MethodSource("databases")
-	void findingHistoryRecordedAsFindingsAreInsertedIsTheComparisonsHistory(String database) {
-		this.historyAtInsert = true;
-		findingHistoryCountsConsecutiveCompleteRunsAndListsWhatWasResolved(database);
-	}
-
 	@ParameterizedTest
 	@MethodSource("databases")
 	void findingHistoryCountsConsecutiveCompleteRunsAndListsWhatWasResolved(String database) {
@@ -254,8 +245,8 @@ class ReconciliationStoreTests {
 		// when the next night reads only one account (its Phorge read is incomplete)
 		store.runs.started("run-2", NOW.plusSeconds(60), "dry-run", "var/reports");
 		store.findings.insertFindings("run-2", List.of(new Finding(Category.UNVERIFIED, "ghost", phid(1), null,
-				"would be ORPHAN", List.of(), null)));
-		store.findings.compareWith("run-2", "run-1", NOW.plusSeconds(60), false);
+				"would be ORPHAN", List.of(), null)), "run-1", NOW.plusSeconds(60));
+		store.findings.recordResolved("run-2", "run-1", false);
 
 		// then cleo's orphan is not "resolved": the run could not have seen it
 		assertThat(store.findings.resolved("run-2")).isEmpty();
@@ -337,14 +328,10 @@ class ReconciliationStoreTests {
 					contradictions.getOrDefault(accountCase.account().phid(), List.of()), null));
 			findings.addAll(Classifier.classifyAll(known, Completeness.complete(), Rules.at(now)));
 		}
-		if (this.historyAtInsert) {
-			store.findings.insertFindings(run, findings, store.runs.previousCompleteRun(run).orElse(null), now);
-		}
-		else {
-			store.findings.insertFindings(run, findings);
-		}
+		String previous = store.runs.previousCompleteRun(run).orElse(null);
+		store.findings.insertFindings(run, findings, previous, now);
 		store.links.record(run, now);
-		store.findings.compareWith(run, store.runs.previousCompleteRun(run).orElse(null), now);
+		store.findings.recordResolved(run, previous, true);
 		store.runs.finished(run, now, "COMPLETED", 2);
 		return findings;
 	}
