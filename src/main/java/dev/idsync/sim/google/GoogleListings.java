@@ -39,7 +39,7 @@ final class GoogleListings {
 	 */
 	void listUsers(SimExchange exchange) {
 		GoogleUserQuery query = GoogleUserQuery.of(exchange, this.customerId, this.directory.domains());
-		ObjectNode body = listing("admin#directory#users", "users", query.page(this.directory.users()),
+		ObjectNode body = listing("admin#directory#users", "users", query.page(this.directory),
 				this.userJson::write);
 		answer(exchange, query.pageNumber(), body, "users");
 	}

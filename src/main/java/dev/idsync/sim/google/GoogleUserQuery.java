@@ -25,12 +25,15 @@ final class GoogleUserQuery {
 
 	private final Comparator<GoogleSimUser> order;
 
+	private final String listing;
+
 	private final GooglePaging paging;
 
-	private GoogleUserQuery(Predicate<GoogleSimUser> predicate, Comparator<GoogleSimUser> order,
+	private GoogleUserQuery(Predicate<GoogleSimUser> predicate, Comparator<GoogleSimUser> order, String listing,
 			GooglePaging paging) {
 		this.predicate = predicate;
 		this.order = order;
+		this.listing = listing;
 		this.paging = paging;
 	}
 
@@ -50,13 +53,11 @@ final class GoogleUserQuery {
 		boolean deleted = "true".equalsIgnoreCase(params.get("showDeleted"));
 		// showDeleted=true lists only the recently deleted users, with their deletionTime.
 		predicate = predicate.and((user) -> user.deleted() == deleted);
-		String fingerprint = Integer.toHexString(String.join("\n", params.getOrDefault("customer", ""),
-				params.getOrDefault("domain", ""), Boolean.toString(deleted), params.getOrDefault("orderBy", ""),
-				params.getOrDefault("sortOrder", ""))
-			.hashCode());
+		String listing = String.join("\n", params.getOrDefault("customer", ""), params.getOrDefault("domain", ""),
+				Boolean.toString(deleted), params.getOrDefault("orderBy", ""), params.getOrDefault("sortOrder", ""));
 		Comparator<GoogleSimUser> order = GoogleUserOrder.of(params.get("orderBy"), params.get("sortOrder"));
-		return new GoogleUserQuery(predicate, order, GooglePaging.of(params.get("maxResults"),
-				params.get("pageToken"), DEFAULT_MAX_RESULTS, MAX_RESULTS, fingerprint));
+		return new GoogleUserQuery(predicate, order, listing, GooglePaging.of(params.get("maxResults"),
+				params.get("pageToken"), DEFAULT_MAX_RESULTS, MAX_RESULTS, Integer.toHexString(listing.hashCode())));
 	}
 
 	/** The page asked for, counting from 1 (each {@code showDeleted} pass on its own). */
@@ -64,9 +65,10 @@ final class GoogleUserQuery {
 		return this.paging.pageNumber();
 	}
 
-	/** The page this request asks for among {@code users}. */
-	GooglePage<GoogleSimUser> page(List<GoogleSimUser> users) {
-		return this.paging.page(users.stream().filter(this.predicate).sorted(this.order).toList());
+	/** The page this request asks for among the {@code directory}'s users. */
+	GooglePage<GoogleSimUser> page(GoogleDirectory directory) {
+		return this.paging.page(directory.listing(this.listing,
+				() -> directory.users().stream().filter(this.predicate).sorted(this.order).toList()));
 	}
 
 	private static Predicate<GoogleSimUser> owner(@Nullable String customer, @Nullable String domain,
