@@ -8,9 +8,12 @@
 #   POSTGRES=jdbc:postgresql://127.0.0.1:5432/test?user=postgres   the PostgreSQL server (a fresh schema per run)
 #   JOB_HEAP=512m            the job's -Xmx (default 512m up to 100,000 people, 1g above)
 #   SIM_HEAP=8g              the simulator's -Xmx
+#   SIM_OPTS="..."           more options for 'sim serve', e.g. --okta-rate-limit 6000 to look past Okta's pacing of
+#                            /api/v1/users (600 requests of 200 users a minute by default: 7 minutes at a million people)
 #   JOB_OPTS="..."           more options for the job's JVM, e.g. a flight recording (-XX:StartFlightRecording=…)
 #   KEEP=1                   keep the working folder (stores, logs, reports) under /tmp instead of removing it
 #   RUN_TIMEOUT=SECONDS      stop a night that takes longer, and record it as stopped (default: none)
+# A night stopped by RUN_TIMEOUT is recorded as stopped, with the steps it completed.
 # Records, for each size, store and night: wall, CPU seconds, peak RSS, peak heap after a collection, the store's size
 # on disk, whether the report equals the planted truth, and each step's time with its peak heap after a collection.
 # Appends to bench/results/nightly-sync-<date>.md. Needs /usr/bin/time, jq, and psql for PostgreSQL.
@@ -61,7 +64,7 @@ commit="$(unzip -p "$jar" BOOT-INF/classes/git.properties 2>/dev/null | sed -nE 
 	echo
 	echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')), $(free -g | awk '/Mem:/ {print $2}') GiB;"
 	echo "$(java -version 2>&1 | head -1); idsync ${commit:-of an unknown commit} ($(basename "$jar")); PostgreSQL $(psql_ -c 'SHOW server_version' 2>/dev/null || echo 'unreachable')."
-	echo "The simulator (\`idsync sim serve --seed 7\`) runs in its own JVM on the same two cores; the job is \`idsync run\` in report mode,"
+	echo "The simulator (\`idsync sim serve --seed 7${SIM_OPTS:+ $SIM_OPTS}\`) runs in its own JVM on the same two cores; the job is \`idsync run\` in report mode,"
 	echo "nothing else running. Heap: the most a garbage collection left (the live set), from the job's GC log."
 	echo
 	echo "| people | store | night | wall s | CPU s | peak RSS MiB | peak heap MiB | reading s | the rest s | store MiB | report = planted truth |"
@@ -77,7 +80,7 @@ secs() { awk -F'[:.]' '{ print $1 * 3600 + $2 * 60 + $3 + $4 / 1000 }' <<<"$1"; 
 for n in "${sizes[@]}"; do
 	heap="${JOB_HEAP:-$([ "$n" -le 100000 ] && echo 512m || echo 1g)}"
 	rm -rf "$work/sim" && mkdir -p "$work/sim"
-	java -Xmx"${SIM_HEAP:-8g}" -jar "$jar" sim serve --people "$n" --seed 7 --config-out "$work/sim/idsync.yml" \
+	java -Xmx"${SIM_HEAP:-8g}" -jar "$jar" sim serve --people "$n" --seed 7 ${SIM_OPTS:-} --config-out "$work/sim/idsync.yml" \
 		--truth-out "$work/sim/truth.json" >"$work/sim/sim.log" 2>&1 &
 	sim=$!
 	for _ in $(seq 1800); do
@@ -105,18 +108,6 @@ for n in "${sizes[@]}"; do
 				-Xlog:gc:file="$run/gc$night.log":time -jar "$jar" run --config "$run/idsync.yml") >"$log" 2>&1
 			code=$?
 			set -e
-			if [ "$code" = 124 ]; then
-				step="$(sed -nE 's/.* - ([A-Za-z]+Step) +COMPLETED.*/\1/p' "$log" | tail -1)"
-				printf '| %s | %s | %s | > %s (stopped after %s) | | | | | | | |\n' "$n" "$store" "$night" "$RUN_TIMEOUT" \
-					"${step:-startup}" | tee -a "$out"
-				# PostgreSQL goes on with the statement of a client that is gone: end it before the schema is dropped
-				[ "$store" = h2 ] || psql_ -c "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND application_name = 'PostgreSQL JDBC Driver'" >/dev/null
-				break
-			fi
-			[ "$code" -le 3 ] || { echo "bench: idsync run exited $code: $(tail -n 30 "$log")" >&2; exit 1; }
-			wall=$(grep "Elapsed (wall clock)" "$log" | awk '{print $NF}' | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
-			cpu=$(awk '/User time \(seconds\)|System time \(seconds\)/ {s += $NF} END {printf "%.0f", s}' "$log")
-			rss=$(grep "Maximum resident" "$log" | awk '{print int($NF/1024)}')
 			# G1's "Pause ... 387M->269M(512M)": the heap after each collection
 			gcs="$run/gc$night.tsv"
 			awk 'match($0, /T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]\.[0-9]+/) {
@@ -135,6 +126,18 @@ for n in "${sizes[@]}"; do
 				printf '%s\t%s\t%s\t%s\t%.1f\t%s\n' "$n" "$store" "$night" "$step" "$(awk -v ms="$ms" 'BEGIN {print ms / 1000}')" "$stepheap" >>"$steps"
 				case "$step" in read*) reading=$((reading + ms)) ;; esac
 			done < <(sed -nE 's/^([0-9:.]+) INFO  dev\.idsync\.job - ([A-Za-z]+Step) +[A-Z]+ +read.* in +([0-9]+) ms.*/\1 \2 \3/p' "$log")
+			if [ "$code" = 124 ]; then
+				step="$(sed -nE 's/.* - ([A-Za-z]+Step) +COMPLETED.*/\1/p' "$log" | tail -1)"
+				printf '| %s | %s | %s | > %s (stopped after %s) | | | | | | | |\n' "$n" "$store" "$night" "$RUN_TIMEOUT" \
+					"${step:-startup}" | tee -a "$out"
+				# PostgreSQL goes on with the statement of a client that is gone: end it before the schema is dropped
+				[ "$store" = h2 ] || psql_ -c "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND application_name = 'PostgreSQL JDBC Driver'" >/dev/null
+				break
+			fi
+			[ "$code" -le 3 ] || { echo "bench: idsync run exited $code: $(tail -n 30 "$log")" >&2; exit 1; }
+			wall=$(grep "Elapsed (wall clock)" "$log" | awk '{print $NF}' | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
+			cpu=$(awk '/User time \(seconds\)|System time \(seconds\)/ {s += $NF} END {printf "%.0f", s}' "$log")
+			rss=$(grep "Maximum resident" "$log" | awk '{print int($NF/1024)}')
 			rest=$(awk -v w="$wall" -v r="$reading" 'BEGIN {printf "%.1f", w - r / 1000}')
 			if [ "$store" = h2 ]; then
 				size=$(du -sm "$run/var" | cut -f1)
