@@ -118,14 +118,17 @@ for n in "${sizes[@]}"; do
 					}
 				}' "$run/gc$night.log" >"$gcs"
 			peak=$(awk 'BEGIN {m = 0} $2 > m {m = $2} END {print m}' "$gcs")
-			reading=0; rest=0
+			# reading: the time of readSourcesStep, which runs the reads of the different systems at once; an older
+			# job that read one source after the other has no such step: the sum of its read steps
+			reading=0; rest=0; together=""
 			while read -r at step ms; do
 				end=$(secs "$at")
 				stepheap=$(awk -v from="$(awk -v e="$end" -v d="$ms" 'BEGIN {print e - d / 1000}')" -v to="$end" \
 					'BEGIN {m = 0} $1 >= from && $1 <= to && $2 > m {m = $2} END {print m}' "$gcs")
 				printf '%s\t%s\t%s\t%s\t%.1f\t%s\n' "$n" "$store" "$night" "$step" "$(awk -v ms="$ms" 'BEGIN {print ms / 1000}')" "$stepheap" >>"$steps"
-				case "$step" in read*) reading=$((reading + ms)) ;; esac
+				case "$step" in readSourcesStep) together=$ms ;; read*) reading=$((reading + ms)) ;; esac
 			done < <(sed -nE 's/^([0-9:.]+) INFO  dev\.idsync\.job - ([A-Za-z]+Step) +[A-Z]+ +read.* in +([0-9]+) ms.*/\1 \2 \3/p' "$log")
+			[ -z "$together" ] || reading=$together
 			if [ "$code" = 124 ]; then
 				step="$(sed -nE 's/.* - ([A-Za-z]+Step) +COMPLETED.*/\1/p' "$log" | tail -1)"
 				printf '| %s | %s | %s | > %s (stopped after %s) | | | | | | | |\n' "$n" "$store" "$night" "$RUN_TIMEOUT" \

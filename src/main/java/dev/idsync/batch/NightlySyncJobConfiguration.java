@@ -10,13 +10,16 @@ import java.util.stream.Collectors;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
-import org.springframework.batch.core.job.builder.SimpleJobBuilder;
+import org.springframework.batch.core.job.builder.FlowBuilder;
+import org.springframework.batch.core.job.flow.Flow;
+import org.springframework.batch.core.job.flow.support.SimpleFlow;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -87,47 +90,50 @@ class NightlySyncJobConfiguration {
 			Step correlateByRealNameStep, Step classifyAccountsStep, Step classifyPersonsStep, Step compareRunsStep,
 			Step planActionsStep, Step gateActionsStep, Step applyActionsStep, Step rotateTokensStep,
 			Step writeReportStep, Step writePlanStep, Step notifyStep) {
-		SimpleJobBuilder job = new JobBuilder(JOB_NAME, jobRepository).listener(
-				new RunRecordListener(runStore, settings.clock()))
-			.start(prepareRunStep)
-			.next(stageReconcileInputsStep)
-			.next(checkCredentialsStep);
 		// one read step per configured identity source and entitlement rule, named after it (readOktaStep,
 		// readOktaEntitlementStep, readGoogleStep, …): the sources are configuration, not code
 		MergePolicy policy = mergePolicy(settings);
+		List<List<Step>> flows = new ArrayList<>();
 		for (SourcePlan plan : sourcePlans) {
-			job.next(readStep(stepName(plan.name(), ""), plan.identities(), jobRepository, transactionManager,
+			flows.add(List.of(readStep(stepName(plan.name(), ""), plan.identities(), jobRepository, transactionManager,
 					runStore, new RunWriter<SourceIdentity>((runId) -> stagingStore.deleteIdentities(runId, plan.name()),
-							(runId, items) -> stagingStore.insertIdentities(runId, items, policy))));
+							(runId, items) -> stagingStore.insertIdentities(runId, items, policy)))));
 			if (plan.entitlement() != null) {
-				job.next(readStep(stepName(plan.name(), "Entitlement"), plan.entitlement(), jobRepository,
+				flows.add(List.of(readStep(stepName(plan.name(), "Entitlement"), plan.entitlement(), jobRepository,
 						transactionManager, runStore,
 						new RunWriter<String>((runId) -> stagingStore.deleteEntitled(runId, plan.name()),
-								(runId, ids) -> stagingStore.insertEntitled(runId, plan.name(), ids))));
+								(runId, ids) -> stagingStore.insertEntitled(runId, plan.name(), ids)))));
 			}
 			if (plan.admins() != null) {
-				job.next(readStep(stepName(plan.name(), "Admins"), plan.admins(), jobRepository, transactionManager,
-						runStore, new RunWriter<String>((runId) -> stagingStore.deleteAdmins(runId, plan.name()),
-								(runId, ids) -> stagingStore.insertAdmins(runId, plan.name(), ids))));
+				flows.add(List.of(readStep(stepName(plan.name(), "Admins"), plan.admins(), jobRepository,
+						transactionManager, runStore,
+						new RunWriter<String>((runId) -> stagingStore.deleteAdmins(runId, plan.name()),
+								(runId, ids) -> stagingStore.insertAdmins(runId, plan.name(), ids)))));
 			}
 		}
-		job.next(readAccountsStep);
+		flows.add(List.of(readAccountsStep));
 		PhorgeDatabase database = phorgeDatabase.database();
 		if (database != null) {
-			// what Conduit does not expose, from Phorge's own database
-			job.next(readStep("readPhorgeEmailsStep", database.emails(), jobRepository, transactionManager, runStore,
-					new RunWriter<AccountEmail>(details::deleteEmails, details::insertEmails)))
-				.next(readStep("readPhorgeLinksStep", database.externalIdentifiers(), jobRepository,
-						transactionManager, runStore,
-						new RunWriter<ExternalIdentifier>(details::deleteLinks, details::insertLinks)))
-				.next(readStep("readPhorgeSecurityStep", database.security(), jobRepository, transactionManager,
-						runStore, new RunWriter<AccountSecurity>(details::deleteSecurity, details::insertSecurity)))
-				.next(readStep("readPhorgeTokensStep", database.tokens(), jobRepository, transactionManager,
-						runStore, new RunWriter<ApiTokenInfo>(details::deleteTokens, details::insertTokens)))
-				.next(readStep("readPhorgeDisablesStep", database.disables(), jobRepository, transactionManager,
-						runStore, new RunWriter<AccountDisable>(details::deleteDisables, details::insertDisables)));
+			// what Conduit does not expose, from Phorge's own database: one read after the other, over its small pool
+			flows.add(List.of(
+					readStep("readPhorgeEmailsStep", database.emails(), jobRepository, transactionManager, runStore,
+							new RunWriter<AccountEmail>(details::deleteEmails, details::insertEmails)),
+					readStep("readPhorgeLinksStep", database.externalIdentifiers(), jobRepository,
+							transactionManager, runStore,
+							new RunWriter<ExternalIdentifier>(details::deleteLinks, details::insertLinks)),
+					readStep("readPhorgeSecurityStep", database.security(), jobRepository, transactionManager,
+							runStore, new RunWriter<AccountSecurity>(details::deleteSecurity, details::insertSecurity)),
+					readStep("readPhorgeTokensStep", database.tokens(), jobRepository, transactionManager,
+							runStore, new RunWriter<ApiTokenInfo>(details::deleteTokens, details::insertTokens)),
+					readStep("readPhorgeDisablesStep", database.disables(), jobRepository, transactionManager,
+							runStore, new RunWriter<AccountDisable>(details::deleteDisables, details::insertDisables))));
 		}
-		return job.next(checkSourcesStep)
+		return new JobBuilder(JOB_NAME, jobRepository).listener(new RunRecordListener(runStore, settings.clock()))
+			.start(prepareRunStep)
+			.next(stageReconcileInputsStep)
+			.next(checkCredentialsStep)
+			.next(readSourcesStep(flows, jobRepository))
+			.next(checkSourcesStep)
 			.next(mergePersonsStep)
 			.next(correlateByMappingStep)
 			.next(correlateByEmailStep)
@@ -358,6 +364,30 @@ class NightlySyncJobConfiguration {
 			FindingStore findingStore, JobSettings settings) {
 		return new StepBuilder("notifyStep", jobRepository)
 			.tasklet(new NotifyTasklet(runStore, findingStore, settings), transactionManager)
+			.listener(new StepProgressListener())
+			.build();
+	}
+
+	/**
+	 * The reads, at once: each in a flow of its own, but for Phorge's database's, one after the other. They wait on
+	 * different servers and rate limits (Okta limits its users and its groups apart), each stages into tables of its
+	 * own, and none reads what another staged; what they staged is read only once all have ended
+	 * ({@code checkSourcesStep}).
+	 */
+	private static Step readSourcesStep(List<List<Step>> sequences, JobRepository jobRepository) {
+		SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("idsync-read-");
+		executor.setTaskDecorator(new LogContextDecorator());
+		List<Flow> flows = new ArrayList<>();
+		for (List<Step> reads : sequences) {
+			FlowBuilder<SimpleFlow> flow = new FlowBuilder<SimpleFlow>(reads.get(0).getName() + "Flow")
+				.start(reads.get(0));
+			reads.subList(1, reads.size()).forEach(flow::next);
+			flows.add(flow.build());
+		}
+		Flow all = new FlowBuilder<SimpleFlow>("readSourcesFlow").split(executor)
+			.add(flows.toArray(Flow[]::new))
+			.build();
+		return new StepBuilder("readSourcesStep", jobRepository).flow(all)
 			.listener(new StepProgressListener())
 			.build();
 	}

@@ -5,6 +5,7 @@ import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.BatchUpdateException;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
@@ -64,6 +65,11 @@ public final class StoreFailure {
 			if (sql == null && (cause instanceof SQLException found)) {
 				sql = found;
 			}
+		}
+		if (sql instanceof BatchUpdateException batch && batch.getNextException() != null) {
+			// PostgreSQL's driver names the batch's statement, values and all, and leaves the server's error to the
+			// next exception
+			sql = batch.getNextException();
 		}
 		if (sql == null && !isH2Store(failure)) {
 			return Optional.empty();

@@ -1,6 +1,7 @@
 package dev.idsync.store;
 
 import java.nio.file.Path;
+import java.sql.BatchUpdateException;
 import java.sql.SQLException;
 
 import org.h2.mvstore.MVStoreException;
@@ -50,6 +51,20 @@ class StoreFailureTests {
 
 		assertThat(StoreFailure.describe(failure)).hasValueSatisfying(
 				(line) -> assertThat(line).contains("the disk that holds it is full (No space left on device)"));
+	}
+
+	@Test
+	void aFailedBatchIsDescribedByTheServersErrorNotByItsStatement() {
+		BatchUpdateException batch = new BatchUpdateException("Batch entry 0 INSERT INTO "
+				+ "stage_account_security (run_id, phid, mfa) VALUES (('night-2'), ('PHID-USER-1'), ('FALSE'::boolean)) "
+				+ "was aborted: ERROR: new row for relation … Call getNextException to see other errors in the batch.",
+				"23514", 0, new int[0]);
+		batch.setNextException(new SQLException("ERROR: new row for relation \"stage_account_security\" violates "
+				+ "check constraint \"refuse_all\"\n  Detail: Failing row contains (night-2, PHID-USER-1, f).", "23514"));
+
+		assertThat(StoreFailure.describe(new RuntimeException("chunk failed", batch))).hasValue("idsync's store "
+				+ "(idsync.store.url): ERROR: new row for relation \"stage_account_security\" violates check "
+				+ "constraint \"refuse_all\"");
 	}
 
 	@Test
