@@ -92,6 +92,9 @@ final class ClassifyAccountProcessor implements ItemProcessor<AccountCase, List<
 	@Override
 	public void beforeStep(StepExecution stepExecution) {
 		this.runId = RunParameters.runId(stepExecution);
+		// before the first query that joins the matches (the contradictions below, then the reader's): the
+		// correlation steps have just written them
+		this.staging.analyzeMatches();
 		List<SourceRead> reads = this.runs.reads(this.runId);
 		this.completeness = Completeness.of(reads);
 		boolean adminsKnown = !this.adminReads.isEmpty() && reads.stream()

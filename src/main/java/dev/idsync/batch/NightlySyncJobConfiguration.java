@@ -296,13 +296,10 @@ class NightlySyncJobConfiguration {
 			.map((plan) -> plan.admins().name()).collect(Collectors.toSet());
 		return new StepBuilder("classifyAccountsStep", jobRepository).<AccountCase, List<Finding>>chunk(CHUNK)
 			.transactionManager(transactionManager)
-			.reader(new RunCursorReader<>((runId) -> {
-				stagingStore.analyzeMatches();
-				return phorgeDatabase.configured()
-						? stagingStore.accountCases(runId, settings.clock().instant().getEpochSecond(),
-								conduit.whoami().phid())
-						: stagingStore.accountCases(runId, null);
-			}))
+			.reader(new RunCursorReader<>((runId) -> phorgeDatabase.configured()
+					? stagingStore.accountCases(runId, settings.clock().instant().getEpochSecond(),
+							conduit.whoami().phid())
+					: stagingStore.accountCases(runId, null)))
 			.processor(new ClassifyAccountProcessor(settings.properties().bots(), stagingStore, runStore, mappingStore,
 					linkStore, settings.properties().reconcile(), adminReads, settings.clock()))
 			.writer(new RunWriter<List<Finding>>(findingStore::deleteAccountFindings,

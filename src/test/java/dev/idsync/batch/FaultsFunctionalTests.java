@@ -87,8 +87,15 @@ class FaultsFunctionalTests {
 			JsonNode report = SimulatedRun.report(result);
 			assertThat(SimulatedRun.findings(report)).containsExactlyInAnyOrderElementsOf(SimulatedRun.truth(ORG));
 			if (!fault.contains("slow")) {
+				// the fault hits the system's first request to ask for a first page: the users' read or, as the reads
+				// run at once, its entitlement or admin groups' read
 				String source = fault.substring(0, fault.indexOf(':')).replace("conduit", "phorge");
-				assertThat(sourceRead(report, source).path("retries").asInt()).isPositive();
+				int retries = 0;
+				for (JsonNode read : report.path("sources")) {
+					String name = read.path("name").asString();
+					retries += (name.equals(source) || name.startsWith(source + ":")) ? read.path("retries").asInt() : 0;
+				}
+				assertThat(retries).isPositive();
 			}
 		}
 	}
