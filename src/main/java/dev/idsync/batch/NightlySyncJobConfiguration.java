@@ -221,6 +221,7 @@ class NightlySyncJobConfiguration {
 			.processor((List<IdentityRecord> records) -> PersonMerger.merge(records, policy))
 			.writer(new RunWriter<Person>(stagingStore::deletePersons, stagingStore::insertPersons))
 			.listener(new StepProgressListener())
+			.listener(new StoreSizeAdvice(settings.properties().store().h2()))
 			.build();
 	}
 
