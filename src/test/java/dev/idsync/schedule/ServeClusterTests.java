@@ -142,7 +142,7 @@ class ServeClusterTests {
 				proxy.cut();
 
 				// then serve is alive but not ready, and ready again once the store answers
-				ServeFunctionalTests.await(() -> status(port, "/health/readiness") == 503, Duration.ofMinutes(1));
+				ServeFunctionalTests.await(() -> status(port, "/health/readiness") == 503, Duration.ofMinutes(2));
 				assertThat(status(port, "/health/liveness")).isEqualTo(200);
 				proxy.restore();
 				ServeFunctionalTests.await(() -> status(port, "/health/readiness") == 200, Duration.ofMinutes(1));
@@ -150,9 +150,13 @@ class ServeClusterTests {
 		}
 	}
 
+	/**
+	 * The status a path answers with. While the store cannot be reached, the health check waits for a connection
+	 * for the pool's connection timeout (30 s) before it answers 503: a client that gives up at 30 s may never see it.
+	 */
 	private static int status(int port, String path) {
 		try {
-			return ServeFunctionalTests.get(port, path, null).statusCode();
+			return ServeFunctionalTests.get(port, path, null, Duration.ofSeconds(45)).statusCode();
 		}
 		catch (Exception ex) {
 			return -1;

@@ -149,8 +149,13 @@ class ServeFunctionalTests {
 
 	static HttpResponse<String> get(int port, String path, @Nullable String token)
 			throws IOException, InterruptedException {
+		return get(port, path, token, Duration.ofSeconds(30));
+	}
+
+	static HttpResponse<String> get(int port, String path, @Nullable String token, Duration timeout)
+			throws IOException, InterruptedException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-			.timeout(Duration.ofSeconds(30));
+			.timeout(timeout);
 		if (token != null) {
 			request.header("Authorization", "Bearer " + token);
 		}
