@@ -96,7 +96,8 @@ class NightlySyncJobConfiguration {
 		List<List<Step>> flows = new ArrayList<>();
 		for (SourcePlan plan : sourcePlans) {
 			flows.add(List.of(readStep(stepName(plan.name(), ""), plan.identities(), jobRepository, transactionManager,
-					runStore, new RunWriter<SourceIdentity>((runId) -> stagingStore.deleteIdentities(runId, plan.name()),
+					runStore,
+					new RunWriter<SourceIdentity>((runId) -> stagingStore.deleteIdentities(runId, plan.name()),
 							(runId, items) -> stagingStore.insertIdentities(runId, items, policy)))));
 			if (plan.entitlement() != null) {
 				flows.add(List.of(readStep(stepName(plan.name(), "Entitlement"), plan.entitlement(), jobRepository,
@@ -126,7 +127,8 @@ class NightlySyncJobConfiguration {
 					readStep("readPhorgeTokensStep", database.tokens(), jobRepository, transactionManager,
 							runStore, new RunWriter<ApiTokenInfo>(details::deleteTokens, details::insertTokens)),
 					readStep("readPhorgeDisablesStep", database.disables(), jobRepository, transactionManager,
-							runStore, new RunWriter<AccountDisable>(details::deleteDisables, details::insertDisables))));
+							runStore,
+							new RunWriter<AccountDisable>(details::deleteDisables, details::insertDisables))));
 		}
 		return new JobBuilder(JOB_NAME, jobRepository).listener(new RunRecordListener(runStore, settings.clock()))
 			.start(prepareRunStep)

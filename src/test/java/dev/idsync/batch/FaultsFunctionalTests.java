@@ -93,7 +93,8 @@ class FaultsFunctionalTests {
 				int retries = 0;
 				for (JsonNode read : report.path("sources")) {
 					String name = read.path("name").asString();
-					retries += (name.equals(source) || name.startsWith(source + ":")) ? read.path("retries").asInt() : 0;
+					boolean ofSource = name.equals(source) || name.startsWith(source + ":");
+					retries += ofSource ? read.path("retries").asInt() : 0;
 				}
 				assertThat(retries).isPositive();
 			}

@@ -2,6 +2,7 @@ package dev.idsync.batch;
 
 import java.nio.file.Path;
 import java.sql.Timestamp;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 
@@ -24,7 +25,8 @@ class ReadSourcesFunctionalTests {
 
 	/** Each read step of a run's job executions: its status, and when it started and ended. */
 	private static final String STEPS = "SELECT s.STEP_NAME, s.STATUS, s.START_TIME, s.END_TIME "
-			+ "FROM BATCH_STEP_EXECUTION s JOIN BATCH_JOB_EXECUTION_PARAMS p ON p.JOB_EXECUTION_ID = s.JOB_EXECUTION_ID "
+			+ "FROM BATCH_STEP_EXECUTION s "
+			+ "JOIN BATCH_JOB_EXECUTION_PARAMS p ON p.JOB_EXECUTION_ID = s.JOB_EXECUTION_ID "
 			+ "WHERE p.PARAMETER_NAME = 'runId' AND p.PARAMETER_VALUE = ? AND s.STEP_NAME LIKE 'read%' "
 			+ "ORDER BY s.STEP_EXECUTION_ID";
 
@@ -73,7 +75,8 @@ class ReadSourcesFunctionalTests {
 			assertThat(SimulatedRun.findings(SimulatedRun.report(restarted)))
 				.containsExactlyInAnyOrderElementsOf(SimulatedRun.truth(simulator.org()));
 			assertThat(simulator.okta().requestCount()).isEqualTo(oktaRequests);
-			assertThat(steps(store, "night-2").subList(steps.size(), steps(store, "night-2").size()))
+			List<Map<String, Object>> both = steps(store, "night-2");
+			assertThat(both.subList(steps.size(), both.size()))
 				.extracting((step) -> step.get("STEP_NAME") + " " + step.get("STATUS"))
 				.containsExactlyInAnyOrder("readSourcesStep COMPLETED", "readPhorgeSecurityStep COMPLETED",
 						"readPhorgeTokensStep COMPLETED", "readPhorgeDisablesStep COMPLETED");
@@ -90,7 +93,7 @@ class ReadSourcesFunctionalTests {
 		return steps.stream().filter((step) -> step.get("STEP_NAME").equals(name)).findFirst().orElseThrow();
 	}
 
-	private static java.time.LocalDateTime time(Map<String, Object> step, String column) {
+	private static LocalDateTime time(Map<String, Object> step, String column) {
 		return ((Timestamp) step.get(column)).toLocalDateTime();
 	}
 
