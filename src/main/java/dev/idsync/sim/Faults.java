@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntSupplier;
 
 /**
  * The faults a simulator injects, consulted by each service for each page it serves. Thread-safe.
@@ -33,9 +34,24 @@ public final class Faults {
 	 * @return the fault's kind, or empty to answer normally
 	 */
 	public synchronized Optional<FaultKind> take(String source, int page) {
+		return take(source, () -> page);
+	}
+
+	/**
+	 * The fault to inject on a page whose number is costly to know: counted only when a fault of {@code source} is
+	 * still to be injected.
+	 */
+	public synchronized Optional<FaultKind> take(String source, IntSupplier numbering) {
+		int page = -1;
 		for (int i = 0; i < this.faults.size() && !this.healed; i++) {
 			Fault fault = this.faults.get(i);
-			if (fault.source().equals(source) && fault.page() == page && !this.spent.contains(i)) {
+			if (!fault.source().equals(source) || this.spent.contains(i)) {
+				continue;
+			}
+			if (page < 0) {
+				page = numbering.getAsInt();
+			}
+			if (fault.page() == page) {
 				if (fault.once()) {
 					this.spent.add(i);
 				}

@@ -1,6 +1,5 @@
 package dev.idsync.store;
 
-import java.sql.Types;
 import java.util.List;
 import java.util.Locale;
 
@@ -24,11 +23,11 @@ import dev.idsync.reconcile.CorrelationKeys;
  */
 public final class AccountDetailStore {
 
-	private static final int BATCH = 500;
-
 	private final JdbcTemplate jdbc;
 
 	private final CorrelationKeys keys;
+
+	private final StoreDialect dialect;
 
 	public AccountDetailStore(DataSource dataSource) {
 		this(dataSource, CorrelationKeys.defaults());
@@ -42,6 +41,7 @@ public final class AccountDetailStore {
 	public AccountDetailStore(DataSource dataSource, CorrelationKeys keys) {
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.keys = keys;
+		this.dialect = new StoreDialect(this.jdbc);
 	}
 
 	/** Deletes the staged addresses. */
@@ -51,15 +51,9 @@ public final class AccountDetailStore {
 
 	/** Stages addresses, each with its case-insensitive key. */
 	public void insertEmails(String runId, List<? extends AccountEmail> emails) {
-		this.jdbc.batchUpdate("INSERT INTO stage_account_email (run_id, phid, address, address_key, verified, "
-				+ "is_primary) VALUES (?, ?, ?, ?, ?, ?)", emails, BATCH, (statement, email) -> {
-					statement.setString(1, runId);
-					statement.setString(2, email.phid());
-					statement.setString(3, email.address());
-					statement.setString(4, this.keys.emailKey(email.address()));
-					statement.setBoolean(5, email.verified());
-					statement.setBoolean(6, email.primary());
-				});
+		this.dialect.insert("stage_account_email", "run_id, phid, address, address_key, verified, is_primary", emails,
+				(email) -> new Object[] { runId, email.phid(), email.address(), this.keys.emailKey(email.address()),
+					email.verified(), email.primary() });
 	}
 
 	/** Deletes the staged external-account identifiers. */
@@ -69,17 +63,11 @@ public final class AccountDetailStore {
 
 	/** Stages external-account identifiers. */
 	public void insertLinks(String runId, List<? extends ExternalIdentifier> identifiers) {
-		this.jdbc.batchUpdate("INSERT INTO stage_account_link (run_id, phid, external_phid, provider_type, "
-				+ "provider_domain, identifier, external_key) VALUES (?, ?, ?, ?, ?, ?, ?)", identifiers, BATCH,
-				(statement, identifier) -> {
-					statement.setString(1, runId);
-					statement.setString(2, identifier.phid());
-					statement.setString(3, identifier.externalAccountPhid());
-					statement.setString(4, identifier.providerType());
-					statement.setString(5, identifier.providerDomain());
-					statement.setString(6, identifier.identifier());
-					statement.setString(7, externalKey(identifier));
-				});
+		this.dialect.insert("stage_account_link", "run_id, phid, external_phid, provider_type, provider_domain, "
+				+ "identifier, external_key", identifiers,
+				(identifier) -> new @Nullable Object[] { runId, identifier.phid(), identifier.externalAccountPhid(),
+					identifier.providerType(), identifier.providerDomain(), identifier.identifier(),
+					externalKey(identifier) });
 	}
 
 	/**
@@ -105,12 +93,8 @@ public final class AccountDetailStore {
 
 	/** Stages MFA enrolments. */
 	public void insertSecurity(String runId, List<? extends AccountSecurity> accounts) {
-		this.jdbc.batchUpdate("INSERT INTO stage_account_security (run_id, phid, mfa) VALUES (?, ?, ?)", accounts,
-				BATCH, (statement, account) -> {
-					statement.setString(1, runId);
-					statement.setString(2, account.phid());
-					statement.setBoolean(3, account.mfa());
-				});
+		this.dialect.insert("stage_account_security", "run_id, phid, mfa", accounts,
+				(account) -> new Object[] { runId, account.phid(), account.mfa() });
 	}
 
 	/** Deletes the staged disable history. */
@@ -120,14 +104,9 @@ public final class AccountDetailStore {
 
 	/** Stages Phorge's record of who disabled or enabled each account, and when. */
 	public void insertDisables(String runId, List<? extends AccountDisable> disables) {
-		this.jdbc.batchUpdate("INSERT INTO stage_disable (run_id, phid, author_phid, disabled, at_epoch) "
-				+ "VALUES (?, ?, ?, ?, ?)", disables, BATCH, (statement, disable) -> {
-					statement.setString(1, runId);
-					statement.setString(2, disable.phid());
-					statement.setString(3, disable.authorPhid());
-					statement.setBoolean(4, disable.disabled());
-					statement.setLong(5, disable.epochSecond());
-				});
+		this.dialect.insert("stage_disable", "run_id, phid, author_phid, disabled, at_epoch", disables,
+				(disable) -> new Object[] { runId, disable.phid(), disable.authorPhid(), disable.disabled(),
+					disable.epochSecond() });
 	}
 
 	/** Deletes the staged token inventory. */
@@ -137,21 +116,10 @@ public final class AccountDetailStore {
 
 	/** Stages the token inventory: owner, type, name and dates, never a value. */
 	public void insertTokens(String runId, List<? extends ApiTokenInfo> tokens) {
-		this.jdbc.batchUpdate("INSERT INTO stage_token (run_id, token_id, owner_phid, token_type, token_name, "
-				+ "created_epoch, expires_epoch) VALUES (?, ?, ?, ?, ?, ?, ?)", tokens, BATCH, (statement, token) -> {
-					statement.setString(1, runId);
-					statement.setLong(2, token.id());
-					statement.setString(3, token.ownerPhid());
-					statement.setString(4, token.type());
-					statement.setString(5, token.name());
-					statement.setLong(6, token.createdEpochSecond());
-					if (token.expiresEpochSecond() != null) {
-						statement.setLong(7, token.expiresEpochSecond());
-					}
-					else {
-						statement.setNull(7, Types.BIGINT);
-					}
-				});
+		this.dialect.insert("stage_token", "run_id, token_id, owner_phid, token_type, token_name, created_epoch, "
+				+ "expires_epoch", tokens,
+				(token) -> new @Nullable Object[] { runId, token.id(), token.ownerPhid(), token.type(), token.name(),
+					token.createdEpochSecond(), token.expiresEpochSecond() });
 	}
 
 	/**

@@ -74,14 +74,15 @@ public final class FindingStore {
 			Instant now) {
 		Map<String, Object[]> earlier = (previous != null) ? earlier(previous, findings) : Map.of();
 		Timestamp at = Timestamp.from(now);
-		this.jdbc.batchUpdate("INSERT INTO finding (run_id, category, severity, username, phid, identity, rule, "
-				+ "evidence, matched_by, subject, first_seen, runs_seen, since_last) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-				+ "?, ?, ?)", findings, 500, (statement, finding) -> {
-					bind(statement, runId, finding);
+		this.dialect.insert("finding", "run_id, category, severity, username, phid, identity, rule, evidence, "
+				+ "matched_by, subject, first_seen, runs_seen, since_last", findings, (finding) -> {
 					Object[] seen = earlier.get(finding.subject() + "\u0000" + finding.category().name());
-					statement.setTimestamp(11, (seen != null && seen[0] != null) ? (Timestamp) seen[0] : at);
-					statement.setInt(12, (seen != null) ? ((Number) seen[1]).intValue() + 1 : 1);
-					statement.setString(13, (seen != null) ? "PERSISTING" : "NEW");
+					return new @Nullable Object[] { runId, finding.category().name(), finding.category().severity().name(),
+						finding.username(), finding.phid(), finding.identity(), finding.rule(),
+						String.join("\n", finding.evidence()),
+						(finding.matchedBy() != null) ? finding.matchedBy().name() : null, finding.subject(),
+						(seen != null && seen[0] != null) ? (Timestamp) seen[0] : at,
+						(seen != null) ? ((Number) seen[1]).intValue() + 1 : 1, (seen != null) ? "PERSISTING" : "NEW" };
 				});
 	}
 
@@ -106,20 +107,6 @@ public final class FindingStore {
 					}, arguments.toArray());
 		}
 		return earlier;
-	}
-
-	private static void bind(java.sql.PreparedStatement statement, String runId, Finding finding)
-			throws java.sql.SQLException {
-		statement.setString(1, runId);
-		statement.setString(2, finding.category().name());
-		statement.setString(3, finding.category().severity().name());
-		statement.setString(4, finding.username());
-		statement.setString(5, finding.phid());
-		statement.setString(6, finding.identity());
-		statement.setString(7, finding.rule());
-		statement.setString(8, String.join("\n", finding.evidence()));
-		statement.setString(9, (finding.matchedBy() != null) ? finding.matchedBy().name() : null);
-		statement.setString(10, finding.subject());
 	}
 
 	/**

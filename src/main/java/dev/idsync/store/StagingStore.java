@@ -2,12 +2,12 @@ package dev.idsync.store;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -119,25 +119,13 @@ public final class StagingStore {
 
 	/** Stages identities read from a source, keyed for merging as {@code policy} says. */
 	public void insertIdentities(String runId, List<? extends SourceIdentity> identities, MergePolicy policy) {
-		this.jdbc.batchUpdate("INSERT INTO stage_identity (run_id, source, source_id, merge_key, person_key, emails, "
-				+ "display_name, lifecycle, raw_status, employee_id, username_hint, external_key, status_since) "
-				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-				identities, 500, (statement, identity) -> {
-					statement.setString(1, runId);
-					statement.setString(2, identity.source());
-					statement.setString(3, identity.sourceId());
-					statement.setString(4, policy.keyOf(identity));
-					statement.setString(5, identity.primaryEmail());
-					statement.setString(6, String.join(" ", identity.emails()));
-					statement.setString(7, identity.displayName());
-					statement.setString(8, identity.lifecycle().name());
-					statement.setString(9, identity.rawStatus());
-					statement.setString(10, identity.employeeId());
-					statement.setString(11, identity.usernameHint());
-					statement.setString(12, externalKey(identity));
-					statement.setObject(13, (identity.statusSince() != null)
-							? identity.statusSince().getEpochSecond() : null, Types.BIGINT);
-				});
+		this.dialect.insert("stage_identity", "run_id, source, source_id, merge_key, person_key, emails, display_name, "
+				+ "lifecycle, raw_status, employee_id, username_hint, external_key, status_since", identities,
+				(identity) -> new @Nullable Object[] { runId, identity.source(), identity.sourceId(), policy.keyOf(identity),
+					identity.primaryEmail(), String.join(" ", identity.emails()), identity.displayName(),
+					identity.lifecycle().name(), identity.rawStatus(), identity.employeeId(), identity.usernameHint(),
+					externalKey(identity),
+					(identity.statusSince() != null) ? identity.statusSince().getEpochSecond() : null });
 	}
 
 	/**
@@ -160,15 +148,11 @@ public final class StagingStore {
 
 	/** Stages the ids of people a source lists in its admin groups. */
 	public void insertAdmins(String runId, String source, List<? extends String> sourceIds) {
-		this.jdbc.batchUpdate("INSERT INTO stage_admin (run_id, source, source_id) SELECT ?, ?, ? FROM (VALUES (1)) v "
-				+ "WHERE NOT EXISTS (SELECT 1 FROM stage_admin WHERE run_id = ? AND source = ? AND source_id = ?)",
-				sourceIds, 500, (statement, id) -> {
+		this.jdbc.batchUpdate(this.dialect.insertNew("stage_admin", "run_id, source, source_id"),
+				new LinkedHashSet<>(sourceIds), 500, (statement, id) -> {
 					statement.setString(1, runId);
 					statement.setString(2, source);
 					statement.setString(3, id);
-					statement.setString(4, runId);
-					statement.setString(5, source);
-					statement.setString(6, id);
 				});
 	}
 
@@ -179,15 +163,11 @@ public final class StagingStore {
 
 	/** Stages the ids of people a source entitles to Phorge. */
 	public void insertEntitled(String runId, String source, List<? extends String> sourceIds) {
-		this.jdbc.batchUpdate("INSERT INTO stage_entitled (run_id, source, source_id) SELECT ?, ?, ? FROM (VALUES (1)) v "
-				+ "WHERE NOT EXISTS (SELECT 1 FROM stage_entitled WHERE run_id = ? AND source = ? AND source_id = ?)",
-				sourceIds, 500, (statement, id) -> {
+		this.jdbc.batchUpdate(this.dialect.insertNew("stage_entitled", "run_id, source, source_id"),
+				new LinkedHashSet<>(sourceIds), 500, (statement, id) -> {
 					statement.setString(1, runId);
 					statement.setString(2, source);
 					statement.setString(3, id);
-					statement.setString(4, runId);
-					statement.setString(5, source);
-					statement.setString(6, id);
 				});
 	}
 
@@ -257,42 +237,16 @@ public final class StagingStore {
 				records.add(new String[] { sourceId.substring(0, colon), sourceId.substring(colon + 1), person.key() });
 			}
 		}
-		this.jdbc.batchUpdate("INSERT INTO stage_person_source (run_id, source, source_id, person_key) "
-				+ "VALUES (?, ?, ?, ?)", records, 500, (statement, record) -> {
-					statement.setString(1, runId);
-					statement.setString(2, record[0]);
-					statement.setString(3, record[1]);
-					statement.setString(4, record[2]);
-				});
-		this.jdbc.batchUpdate("INSERT INTO stage_person_email (run_id, person_key, address, address_key) "
-				+ "VALUES (?, ?, ?, ?)", addresses, 500, (statement, address) -> {
-					statement.setString(1, runId);
-					statement.setString(2, address[0]);
-					statement.setString(3, address[1]);
-					statement.setString(4, address[2]);
-				});
-		this.jdbc.batchUpdate("INSERT INTO stage_person (run_id, person_key, username_key, display_name, emails, "
-				+ "lifecycle, sources, entitled, conflict, username_hint, name_key, admin_member) "
-				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", persons,
-				500, (statement, person) -> {
-					statement.setString(1, runId);
-					statement.setString(2, person.key());
-					statement.setString(3, this.keys.username(person));
-					statement.setString(4, person.displayName());
-					statement.setString(5, String.join(" ", person.emails()));
-					statement.setString(6, person.lifecycle().name());
-					statement.setString(7, person.sources());
-					statement.setBoolean(8, person.entitled());
-					statement.setString(9, person.conflict());
-					statement.setString(10, person.usernameHint());
-					statement.setString(11, CorrelationKeys.nameKey(person.displayName()));
-					if (person.adminMember() != null) {
-						statement.setBoolean(12, person.adminMember());
-					}
-					else {
-						statement.setNull(12, Types.BOOLEAN);
-					}
-				});
+		this.dialect.insert("stage_person_source", "run_id, source, source_id, person_key", records,
+				(record) -> new Object[] { runId, record[0], record[1], record[2] });
+		this.dialect.insert("stage_person_email", "run_id, person_key, address, address_key", addresses,
+				(address) -> new Object[] { runId, address[0], address[1], address[2] });
+		this.dialect.insert("stage_person", "run_id, person_key, username_key, display_name, emails, lifecycle, sources, "
+				+ "entitled, conflict, username_hint, name_key, admin_member", persons,
+				(person) -> new @Nullable Object[] { runId, person.key(), this.keys.username(person), person.displayName(),
+					String.join(" ", person.emails()), person.lifecycle().name(), person.sources(), person.entitled(),
+					person.conflict(), person.usernameHint(), CorrelationKeys.nameKey(person.displayName()),
+					person.adminMember() });
 	}
 
 	/** Every merged person, by key. */
@@ -316,23 +270,12 @@ public final class StagingStore {
 
 	/** Stages Phorge accounts. */
 	public void insertAccounts(String runId, List<? extends Account> accounts) {
-		this.jdbc.batchUpdate("INSERT INTO stage_account (run_id, phid, account_id, username, username_key, "
-				+ "real_name, kind, disabled, approved, admin, created_epoch, name_key) "
-				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-				accounts, 500, (statement, account) -> {
-					statement.setString(1, runId);
-					statement.setString(2, account.phid());
-					statement.setLong(3, account.id());
-					statement.setString(4, account.username());
-					statement.setString(5, account.username().toLowerCase(Locale.ROOT));
-					statement.setString(6, account.realName());
-					statement.setString(7, account.kind().name());
-					statement.setBoolean(8, account.disabled());
-					statement.setBoolean(9, account.approved());
-					statement.setBoolean(10, account.admin());
-					statement.setLong(11, account.createdEpochSecond());
-					statement.setString(12, CorrelationKeys.nameKey(account.realName()));
-				});
+		this.dialect.insert("stage_account", "run_id, phid, account_id, username, username_key, real_name, kind, "
+				+ "disabled, approved, admin, created_epoch, name_key", accounts,
+				(account) -> new @Nullable Object[] { runId, account.phid(), account.id(), account.username(),
+					account.username().toLowerCase(Locale.ROOT), account.realName(), account.kind().name(),
+					account.disabled(), account.approved(), account.admin(), account.createdEpochSecond(),
+					CorrelationKeys.nameKey(account.realName()) });
 	}
 
 	/** Deletes the matches made by one method (a restarted correlation step starts over). */

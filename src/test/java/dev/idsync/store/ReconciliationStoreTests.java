@@ -297,6 +297,47 @@ class ReconciliationStoreTests {
 		assertThat(staged).extracting(SourceIdentity::statusSince).containsExactlyInAnyOrder(left, null);
 	}
 
+	@ParameterizedTest
+	@MethodSource("databases")
+	void textThatCopyMustEscapeIsStagedAndRecordedAsItWasRead(String database) {
+		// given names and evidence holding what PostgreSQL's COPY text format escapes (a backslash, a tab, a newline,
+		// a carriage return, its null marker \N), characters beyond ASCII, and entitlement listed twice
+		Store store = store(database);
+		String name = "Zoë \\N O'Brien\t\\ \"Z\"\r\n日本";
+		SourceIdentity tricky = new SourceIdentity("okta", "00u\\1", "zoe@example.com", List.of("zoe@example.com"),
+				name, Lifecycle.ACTIVE, "ACTIVE", "\\N", null, null);
+		Account account = new Account(7, phid(7), "zoe", name, AccountKind.HUMAN, false, true, false, 1_700_000_000L);
+		Finding finding = new Finding(Category.ORPHAN, "zoe", phid(7), null, "rule\\with\ttab",
+				List.of("line one\\N", "line\ttwo", "\\"), null);
+
+		// when
+		store.staging.insertIdentities("run-1", List.of(tricky), MergePolicy.byEmail());
+		store.staging.insertEntitled("run-1", "okta", List.of("00u\\1", "00u\\1"));
+		store.staging.insertEntitled("run-1", "okta", List.of("00u\\1"));
+		store.staging.insertAccounts("run-1", List.of(account));
+		store.findings.insertFindings("run-1", List.of(finding), null, NOW);
+
+		// then every value reads back as it went in, and the twice-listed id is entitled once
+		List<IdentityRecord> staged = new ArrayList<>();
+		try (CloseableIterator<List<IdentityRecord>> groups = store.staging.identitiesByPerson("run-1",
+				Set.of("okta"))) {
+			groups.forEachRemaining(staged::addAll);
+		}
+		assertThat(staged).containsExactly(new IdentityRecord(tricky, true, null));
+		assertThat(store.staging.humanAccounts("run-1")).isEqualTo(1);
+		try (CloseableIterator<Finding> findings = store.findings.findings("run-1")) {
+			assertThat(findings.next()).satisfies((read) -> {
+				assertThat(read.rule()).isEqualTo(finding.rule());
+				assertThat(read.evidence()).isEqualTo(finding.evidence());
+				assertThat(read.history()).isEqualTo(new FindingHistory(NOW, 1, FindingHistory.Change.NEW));
+			});
+			assertThat(findings.hasNext()).isFalse();
+		}
+		try (CloseableIterator<AccountCase> cases = store.staging.accountCases("run-1")) {
+			assertThat(cases.next().account()).isEqualTo(account);
+		}
+	}
+
 	private static long count(Store store, String run) {
 		return store.findings.countByCategory(run).values().stream().mapToLong(Long::longValue).sum();
 	}

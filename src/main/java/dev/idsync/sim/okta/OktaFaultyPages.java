@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntSupplier;
 
 import dev.idsync.sim.FaultKind;
 import dev.idsync.sim.Faults;
@@ -46,13 +47,13 @@ final class OktaFaultyPages {
 	 * @param exchange the request
 	 * @param family the listing's endpoint family
 	 * @param quota the rate-limit window after this request
-	 * @param number the page's number within its listing
+	 * @param numbering the page's number within its listing, counted only when a fault is still to be injected
 	 * @param links the page's {@code Link} values, {@code self} first
 	 * @param body the page's JSON
 	 */
-	void serve(SimExchange exchange, OktaFamily family, Quota quota, int number, List<String> links,
+	void serve(SimExchange exchange, OktaFamily family, Quota quota, IntSupplier numbering, List<String> links,
 			ArrayNode body) {
-		Optional<FaultKind> fault = this.faults.take(SOURCE, number);
+		Optional<FaultKind> fault = this.faults.take(SOURCE, numbering);
 		Map<String, List<String>> linkHeaders = Map.of("Link", links);
 		if (fault.isEmpty()) {
 			this.replies.json(exchange, 200, body, quota, linkHeaders);

@@ -123,7 +123,7 @@ final class OktaListings {
 	private void serve(SimExchange exchange, OktaFamily family, Quota quota, OktaQuery<?> query, OktaPage<?> page,
 			String path, ArrayNode body) {
 		List<String> links = query.links(this.baseUrl + path).of(query.after(), page.nextAfter());
-		this.pages.serve(exchange, family, quota, page.number(), links, body);
+		this.pages.serve(exchange, family, quota, page.numbering(), links, body);
 	}
 
 	private ArrayNode users(List<OktaSimUser> users) {
