@@ -173,8 +173,9 @@ public final class IdsyncStore implements AutoCloseable {
 		// a report streams its findings and actions at once, each over a connection of its own
 		config.setMaximumPoolSize(size);
 		if (url.startsWith("jdbc:postgresql:")) {
-			// the driver sends a batch of INSERTs as multi-row statements: each staging step writes its rows in
-			// batches, and one round trip per row made the bookkeeping of 100,000 people 10 s slower
+			// the driver sends a batch of INSERTs as multi-row statements: the staged rows and findings go in by
+			// COPY (StoreDialect.insert), the other batches (entitlement, matches, actions) as such statements; one
+			// round trip per row made the bookkeeping of 100,000 people 10 s slower
 			config.addDataSourceProperty("reWriteBatchedInserts", "true");
 		}
 		return new HikariDataSource(config);
