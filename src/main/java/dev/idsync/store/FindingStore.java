@@ -77,9 +77,9 @@ public final class FindingStore {
 		this.dialect.insert("finding", "run_id, category, severity, username, phid, identity, rule, evidence, "
 				+ "matched_by, subject, first_seen, runs_seen, since_last", findings, (finding) -> {
 					Object[] seen = earlier.get(finding.subject() + "\u0000" + finding.category().name());
-					return new @Nullable Object[] { runId, finding.category().name(), finding.category().severity().name(),
-						finding.username(), finding.phid(), finding.identity(), finding.rule(),
-						String.join("\n", finding.evidence()),
+					return new @Nullable Object[] { runId, finding.category().name(),
+						finding.category().severity().name(), finding.username(), finding.phid(), finding.identity(),
+						finding.rule(), String.join("\n", finding.evidence()),
 						(finding.matchedBy() != null) ? finding.matchedBy().name() : null, finding.subject(),
 						(seen != null && seen[0] != null) ? (Timestamp) seen[0] : at,
 						(seen != null) ? ((Number) seen[1]).intValue() + 1 : 1, (seen != null) ? "PERSISTING" : "NEW" };

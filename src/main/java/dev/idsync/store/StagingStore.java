@@ -121,10 +121,10 @@ public final class StagingStore {
 	public void insertIdentities(String runId, List<? extends SourceIdentity> identities, MergePolicy policy) {
 		this.dialect.insert("stage_identity", "run_id, source, source_id, merge_key, person_key, emails, display_name, "
 				+ "lifecycle, raw_status, employee_id, username_hint, external_key, status_since", identities,
-				(identity) -> new @Nullable Object[] { runId, identity.source(), identity.sourceId(), policy.keyOf(identity),
-					identity.primaryEmail(), String.join(" ", identity.emails()), identity.displayName(),
-					identity.lifecycle().name(), identity.rawStatus(), identity.employeeId(), identity.usernameHint(),
-					externalKey(identity),
+				(identity) -> new @Nullable Object[] { runId, identity.source(), identity.sourceId(),
+					policy.keyOf(identity), identity.primaryEmail(), String.join(" ", identity.emails()),
+					identity.displayName(), identity.lifecycle().name(), identity.rawStatus(), identity.employeeId(),
+					identity.usernameHint(), externalKey(identity),
 					(identity.statusSince() != null) ? identity.statusSince().getEpochSecond() : null });
 	}
 
@@ -148,12 +148,7 @@ public final class StagingStore {
 
 	/** Stages the ids of people a source lists in its admin groups. */
 	public void insertAdmins(String runId, String source, List<? extends String> sourceIds) {
-		this.jdbc.batchUpdate(this.dialect.insertNew("stage_admin", "run_id, source, source_id"),
-				new LinkedHashSet<>(sourceIds), 500, (statement, id) -> {
-					statement.setString(1, runId);
-					statement.setString(2, source);
-					statement.setString(3, id);
-				});
+		insertIds("stage_admin", runId, source, sourceIds);
 	}
 
 	/** Deletes one source's entitlement (a restarted read starts over). */
@@ -163,8 +158,13 @@ public final class StagingStore {
 
 	/** Stages the ids of people a source entitles to Phorge. */
 	public void insertEntitled(String runId, String source, List<? extends String> sourceIds) {
-		this.jdbc.batchUpdate(this.dialect.insertNew("stage_entitled", "run_id, source, source_id"),
-				new LinkedHashSet<>(sourceIds), 500, (statement, id) -> {
+		insertIds("stage_entitled", runId, source, sourceIds);
+	}
+
+	/** Stages a source's ids into {@code table}, each once however often the source listed it. */
+	private void insertIds(String table, String runId, String source, List<? extends String> sourceIds) {
+		this.jdbc.batchUpdate(this.dialect.insertNew(table, "run_id, source, source_id"), new LinkedHashSet<>(sourceIds),
+				500, (statement, id) -> {
 					statement.setString(1, runId);
 					statement.setString(2, source);
 					statement.setString(3, id);
@@ -241,12 +241,12 @@ public final class StagingStore {
 				(record) -> new Object[] { runId, record[0], record[1], record[2] });
 		this.dialect.insert("stage_person_email", "run_id, person_key, address, address_key", addresses,
 				(address) -> new Object[] { runId, address[0], address[1], address[2] });
-		this.dialect.insert("stage_person", "run_id, person_key, username_key, display_name, emails, lifecycle, sources, "
-				+ "entitled, conflict, username_hint, name_key, admin_member", persons,
-				(person) -> new @Nullable Object[] { runId, person.key(), this.keys.username(person), person.displayName(),
-					String.join(" ", person.emails()), person.lifecycle().name(), person.sources(), person.entitled(),
-					person.conflict(), person.usernameHint(), CorrelationKeys.nameKey(person.displayName()),
-					person.adminMember() });
+		this.dialect.insert("stage_person", "run_id, person_key, username_key, display_name, emails, lifecycle, "
+				+ "sources, entitled, conflict, username_hint, name_key, admin_member", persons,
+				(person) -> new @Nullable Object[] { runId, person.key(), this.keys.username(person),
+					person.displayName(), String.join(" ", person.emails()), person.lifecycle().name(), person.sources(),
+					person.entitled(), person.conflict(), person.usernameHint(),
+					CorrelationKeys.nameKey(person.displayName()), person.adminMember() });
 	}
 
 	/** Every merged person, by key. */

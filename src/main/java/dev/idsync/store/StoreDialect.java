@@ -1,5 +1,6 @@
 package dev.idsync.store;
 
+import java.io.IOException;
 import java.io.StringReader;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -67,9 +68,13 @@ final class StoreDialect {
 	 * @param columns its columns, comma-separated: its primary key
 	 */
 	String insertNew(String table, String columns) {
-		String values = " VALUES (" + String.join(", ", Collections.nCopies(columns.split(",").length, "?")) + ")";
-		return h2() ? "MERGE INTO " + table + " (" + columns + ") KEY (" + columns + ")" + values
-				: "INSERT INTO " + table + " (" + columns + ")" + values + " ON CONFLICT DO NOTHING";
+		return h2() ? "MERGE INTO " + table + " (" + columns + ") KEY (" + columns + ")" + parameters(columns)
+				: "INSERT INTO " + table + " (" + columns + ")" + parameters(columns) + " ON CONFLICT DO NOTHING";
+	}
+
+	/** {@code VALUES (?, …)}, a parameter for each of the comma-separated {@code columns}. */
+	private static String parameters(String columns) {
+		return " VALUES (" + String.join(", ", Collections.nCopies(columns.split(",").length, "?")) + ")";
 	}
 
 	/**
@@ -81,7 +86,7 @@ final class StoreDialect {
 	 * @param items what to insert
 	 * @param values one item's column values: strings, booleans, numbers, timestamps or nulls
 	 */
-	<T> void insert(String table, String columns, List<? extends T> items, Function<? super T, @Nullable Object[]> values) {
+	<T> void insert(String table, String columns, List<T> items, Function<? super T, @Nullable Object[]> values) {
 		if (items.isEmpty()) {
 			return;
 		}
@@ -102,17 +107,13 @@ final class StoreDialect {
 					return connection.unwrap(PGConnection.class).getCopyAPI()
 						.copyIn("COPY " + table + " (" + columns + ") FROM STDIN", new StringReader(text.toString()));
 				}
-				catch (java.io.IOException ex) {
+				catch (IOException ex) {
 					throw new SQLException("COPY " + table + " failed: " + ex.getMessage(), "08006", ex);
 				}
 			});
 			return;
 		}
-		int count = columns.split(",").length;
-		@SuppressWarnings("unchecked")
-		List<T> rows = (List<T>) items;
-		this.jdbc.batchUpdate("INSERT INTO " + table + " (" + columns + ") VALUES ("
-				+ String.join(", ", Collections.nCopies(count, "?")) + ")", rows, 500,
+		this.jdbc.batchUpdate("INSERT INTO " + table + " (" + columns + ")" + parameters(columns), items, 500,
 				(PreparedStatement statement, T item) -> {
 					@Nullable Object[] row = values.apply(item);
 					for (int i = 0; i < row.length; i++) {
