@@ -218,8 +218,10 @@ class NightlySyncJobConfiguration {
 			.collect(Collectors.toSet());
 		return new StepBuilder("mergePersonsStep", jobRepository).<List<IdentityRecord>, Person>chunk(CHUNK)
 			.transactionManager(transactionManager)
-			.reader(new RunCursorReader<>((runId) -> stagingStore.identitiesByPerson(runId, ruled,
-					completeAdminSources(sourcePlans, runStore, runId))))
+			.reader(new RunCursorReader<>((runId) -> {
+				stagingStore.analyzeReads();
+				return stagingStore.identitiesByPerson(runId, ruled, completeAdminSources(sourcePlans, runStore, runId));
+			}))
 			.processor((List<IdentityRecord> records) -> PersonMerger.merge(records, policy))
 			.writer(new RunWriter<Person>(stagingStore::deletePersons, stagingStore::insertPersons))
 			.listener(new StepProgressListener())
@@ -419,7 +421,10 @@ class NightlySyncJobConfiguration {
 			PlatformTransactionManager transactionManager, StagingStore stagingStore, List<MatchMethod> methods,
 			BiFunction<StagingStore, String, Integer> rule) {
 		return new StepBuilder(name, jobRepository)
-			.tasklet(new CorrelateTasklet(stagingStore, methods, rule), transactionManager)
+			.tasklet(new CorrelateTasklet(stagingStore, methods, (staging, runId) -> {
+				staging.analyzeMatches();
+				return rule.apply(staging, runId);
+			}), transactionManager)
 			.listener(new StepProgressListener())
 			.build();
 	}
@@ -439,7 +444,7 @@ class NightlySyncJobConfiguration {
 		return names;
 	}
 
-	/** The staging store, its tables' statistics refreshed after the reads filled them. */
+	/** The staging store, the statistics of its persons refreshed after the merge staged them. */
 	private static StagingStore analyzed(StagingStore staging) {
 		staging.analyze();
 		return staging;
