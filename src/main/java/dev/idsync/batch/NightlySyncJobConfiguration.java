@@ -218,10 +218,8 @@ class NightlySyncJobConfiguration {
 			.collect(Collectors.toSet());
 		return new StepBuilder("mergePersonsStep", jobRepository).<List<IdentityRecord>, Person>chunk(CHUNK)
 			.transactionManager(transactionManager)
-			.reader(new RunCursorReader<>((runId) -> {
-				stagingStore.analyzeReads();
-				return stagingStore.identitiesByPerson(runId, ruled, completeAdminSources(sourcePlans, runStore, runId));
-			}))
+			.reader(new RunCursorReader<>((runId) -> stagingStore.identitiesByPerson(runId, ruled,
+					completeAdminSources(sourcePlans, runStore, runId))))
 			.processor((List<IdentityRecord> records) -> PersonMerger.merge(records, policy))
 			.writer(new RunWriter<Person>(stagingStore::deletePersons, stagingStore::insertPersons))
 			.listener(new StepProgressListener())
